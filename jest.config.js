@@ -1,0 +1,12 @@
+/** Unit, engine, sandbox and end-to-end tests; engine tests load the nodes from dist/. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }],
+	},
+	globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
+	testTimeout: 60000,
+	maxWorkers: 2,
+};
