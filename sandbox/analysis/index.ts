@@ -1,0 +1,116 @@
+import { createHash } from 'crypto';
+import type { ParsedStatement, StatementLine } from '../statements/types';
+import { coveredMonths, monthKey, monthlyBalances, round, topCreditsDebits } from './balances';
+import { cleanSalaryNote, enrich } from './enrich';
+import { brokenBalanceLines, metadataFraud } from './fraud';
+import { findRecurring } from './recurring';
+import type { AccountAnalysis, ApiSalaryTransaction, ApiTransaction, FraudEntry } from './types';
+
+export * from './types';
+
+/** One statement of the account, as read from its PDF. */
+export interface AnalysedStatementInput {
+	statementId: string;
+	parsed: ParsedStatement;
+}
+
+function lineKey(line: StatementLine): string {
+	return JSON.stringify([line.date, line.narration, line.debit, line.credit, line.balance]);
+}
+
+/** Stable across reads and uploads: the same line of the same account always gets the same hash. */
+function transactionHash(accountId: string, transaction: Omit<ApiTransaction, 'hash'>, occurrence: number): string {
+	return createHash('sha256')
+		.update([accountId, transaction.date, transaction.transaction_type, transaction.amount, transaction.transaction_note, occurrence].join('|'))
+		.digest('hex')
+		.slice(0, 32);
+}
+
+/** Transactions, salary, recurring and lender payments, fraud and balances of one account. */
+export function analyseAccount(accountId: string, statements: AnalysedStatementInput[]): AccountAnalysis {
+	const ordered = [...statements].sort((a, b) => (a.parsed.fromDate < b.parsed.fromDate ? -1 : a.parsed.fromDate > b.parsed.fromDate ? 1 : 0));
+	const hashOfLine = new Map<string, string>();
+	const occurrences = new Map<string, number>();
+	const transactions: ApiTransaction[] = [];
+	// Overlapping statements of one account print the same lines twice; keep each line once.
+	const lines = ordered.flatMap(({ parsed }) => parsed.lines).filter((line, index, all) => {
+		const key = lineKey(line);
+		return all.findIndex((other) => lineKey(other) === key) === index;
+	});
+	lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+	for (const line of lines) {
+		const type = line.debit !== null ? 'debit' : 'credit';
+		const base = {
+			transaction_note: line.narration,
+			account_id: accountId,
+			transaction_type: type,
+			amount: (type === 'debit' ? line.debit : line.credit) ?? 0,
+			date: line.date,
+			balance: line.balance,
+			...enrich(line.narration, type),
+		} as const;
+		const identity = JSON.stringify([base.date, base.transaction_type, base.amount, base.transaction_note]);
+		const occurrence = occurrences.get(identity) ?? 0;
+		occurrences.set(identity, occurrence + 1);
+		const transaction: ApiTransaction = { ...base, hash: transactionHash(accountId, base, occurrence) };
+		hashOfLine.set(lineKey(line), transaction.hash);
+		transactions.push(transaction);
+	}
+
+	const fraudEntries: FraudEntry[] = ordered.flatMap(({ statementId, parsed }) => [
+		...brokenBalanceLines(parsed).map((index) => ({
+			statement_id: statementId,
+			fraud_type: 'inconsistent_transaction',
+			transaction_hash: hashOfLine.get(lineKey(parsed.lines[index])),
+		})),
+		...metadataFraud(statementId, parsed),
+	]);
+
+	const months = coveredMonths(ordered.map(({ parsed }) => parsed));
+	const salary: ApiSalaryTransaction[] = transactions
+		.filter((t) => t.transaction_channel === 'salary')
+		.map((t) => ({ ...t, clean_transaction_note: cleanSalaryNote(t.transaction_note), month_year: monthKey(t.date.slice(0, 7)) }));
+	const lender = transactions.filter((t) => t.description === 'lender_transaction');
+	const balances = monthlyBalances(transactions, months, ordered[0]?.parsed.openingBalance ?? null);
+
+	return {
+		transactions,
+		salary,
+		recurring: {
+			credit_transactions: findRecurring(accountId, transactions, 'credit'),
+			debit_transactions: findRecurring(accountId, transactions, 'debit'),
+		},
+		lender,
+		fraud: {
+			fraudulent_statements: [...new Set(fraudEntries.map((entry) => entry.statement_id))],
+			fraud_type: fraudEntries,
+		},
+		months,
+		monthly: balances.monthly,
+		topCreditsDebits: topCreditsDebits(transactions, months),
+		eodBalances: balances.eodBalances,
+		predictors: predictors(transactions, salary, lender, months.length),
+	};
+}
+
+/** Summary figures lenders look at first (monthly averages over the covered months). */
+function predictors(transactions: ApiTransaction[], salary: ApiTransaction[], lender: ApiTransaction[], monthCount: number): Record<string, number> {
+	const sum = (items: ApiTransaction[]) => round(items.reduce((total, t) => total + t.amount, 0));
+	const credits = transactions.filter((t) => t.transaction_type === 'credit');
+	const debits = transactions.filter((t) => t.transaction_type === 'debit');
+	const months = Math.max(monthCount, 1);
+	const balances = transactions.map((t) => t.balance);
+	return {
+		number_of_months: monthCount,
+		number_of_transactions: transactions.length,
+		total_credits: sum(credits),
+		total_debits: sum(debits),
+		avg_monthly_credit: round(sum(credits) / months),
+		avg_monthly_debit: round(sum(debits) / months),
+		avg_monthly_salary: salary.length ? round(sum(salary) / salary.length) : 0,
+		avg_monthly_emi: round(sum(lender) / months),
+		min_balance: balances.length ? Math.min(...balances) : 0,
+		max_balance: balances.length ? Math.max(...balances) : 0,
+		avg_balance: balances.length ? round(balances.reduce((a, b) => a + b, 0) / balances.length) : 0,
+	};
+}
