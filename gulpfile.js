@@ -1,10 +1,11 @@
 const { src, dest } = require('gulp');
 
-// tsc emits only JavaScript; n8n reads node and credential icons from beside the compiled files.
-function copyIcons() {
-	return src(['nodes/**/*.svg', 'nodes/**/*.png', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(
-		dest('dist'),
-	);
+// tsc emits only JavaScript; n8n reads icons and the codex (.node.json) from beside the compiled files.
+function copyIconsAndCodex() {
+	return src(['nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.svg'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
-exports['build:icons'] = copyIcons;
+exports['build:icons'] = copyIconsAndCodex;

