@@ -1,0 +1,167 @@
+import { createHmac } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+export const PRODUCTION_BASE_URL = 'https://apis.bankconnect.finbox.in/bank-connect';
+export const CLASSIC_BASE_URL = 'https://portal.finbox.in/bank-connect';
+export const CUSTOM_ENVIRONMENT = 'custom';
+
+/** Computes ACCESS_TOKEN from TIMESTAMP; FinBox shares its real function on request. */
+export type AccessTokenSigner = (secret: string, timestamp: string) => string;
+
+/** The documented default signer: lowercase hex HMAC-SHA256 of the timestamp keyed by the secret. */
+export const hmacSha256Signer: AccessTokenSigner = (secret, timestamp) =>
+	createHmac('sha256', secret).update(timestamp).digest('hex');
+
+/** The base URL the credential points at, without a trailing slash. */
+export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? PRODUCTION_BASE_URL);
+	const url = environment === CUSTOM_ENVIRONMENT ? String(credentials.baseUrl ?? '') : environment;
+	return url.trim().replace(/\/+$/, '');
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Throws unless the base URL is HTTPS, or plain HTTP to this machine (a local sandbox or proxy). */
+export function assertSecureBaseUrl(baseUrl: string): void {
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		throw new Error(`The BankConnect base URL "${baseUrl}" is not a valid URL`);
+	}
+	if (url.protocol === 'https:') return;
+	if (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.'))) {
+		return;
+	}
+	throw new Error(
+		`The BankConnect base URL "${baseUrl}" is refused: the API only accepts HTTPS, and plain http:// is allowed only for a loopback host such as 127.0.0.1 or localhost`,
+	);
+}
+
+/** Whether a request targets the BankConnect API (relative, or under the base URL) rather than a file link on another host. */
+function targetsApi(requestOptions: IHttpRequestOptions, baseUrl: string): boolean {
+	if (!/^https?:\/\//i.test(requestOptions.url)) return true;
+	return requestOptions.url === baseUrl || requestOptions.url.startsWith(`${baseUrl}/`);
+}
+
+/**
+ * Adds the API key, the Server Hash and (when a signing secret is set) a fresh TIMESTAMP and
+ * ACCESS_TOKEN. Download links on other hosts (report and PDF links) get no credentials at all.
+ */
+export async function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+	sign: AccessTokenSigner = hmacSha256Signer,
+	now: () => number = Date.now,
+): Promise<IHttpRequestOptions> {
+	const baseUrl = baseUrlOf(credentials);
+	assertSecureBaseUrl(baseUrl);
+	if (!targetsApi(requestOptions, baseUrl)) {
+		return { ...requestOptions, sendCredentialsOnCrossOriginRedirect: false };
+	}
+	const headers: IDataObject = {
+		...requestOptions.headers,
+		'x-api-key': String(credentials.apiKey ?? ''),
+		'server-hash': String(credentials.serverHashSecret ?? ''),
+	};
+	const secret = String(credentials.signingSecret ?? '');
+	if (secret !== '') {
+		const timestamp = String(Math.floor(now() / 1000));
+		headers.TIMESTAMP = timestamp;
+		headers.ACCESS_TOKEN = sign(secret, timestamp);
+	}
+	const baseURL = /^https?:\/\//i.test(requestOptions.url) ? requestOptions.baseURL : baseUrl;
+	return { ...requestOptions, baseURL, headers, sendCredentialsOnCrossOriginRedirect: false };
+}
+
+export class BankConnectApi implements ICredentialType {
+	name = 'bankConnectApi';
+
+	displayName = 'BankConnect API';
+
+	icon: Icon = { light: 'file:bankconnect.svg', dark: 'file:bankconnect.dark.svg' };
+
+	documentationUrl = 'https://docs.finbox.in/bank-connect/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The API key FinBox gave you, sent as the x-api-key header',
+		},
+		{
+			displayName: 'Server Hash',
+			name: 'serverHashSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The static per-account secret, sent as the server-hash header on management and data reads',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: PRODUCTION_BASE_URL, description: PRODUCTION_BASE_URL },
+				{ name: 'Classic Portal', value: CLASSIC_BASE_URL, description: CLASSIC_BASE_URL },
+				{
+					name: 'Custom Base URL',
+					value: CUSTOM_ENVIRONMENT,
+					description: 'A local sandbox or a proxy',
+				},
+			],
+			default: PRODUCTION_BASE_URL,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010/bank-connect',
+			description:
+				'Everything before /v1/. Must be HTTPS; plain http:// is accepted only for a loopback host such as a local sandbox.',
+			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
+		},
+		{
+			displayName: 'Request Signing Secret',
+			name: 'signingSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional extra layer. When set, every request carries TIMESTAMP (Unix seconds) and ACCESS_TOKEN. FinBox shares the real token function on request; the default used here is the lowercase hex HMAC-SHA256 of TIMESTAMP keyed by this secret.',
+		},
+	];
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => await authenticateRequest(credentials, requestOptions);
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ $credentials.environment === "${CUSTOM_ENVIRONMENT}" ? $credentials.baseUrl : $credentials.environment }}`,
+			url: '/v1/entity/',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'API key or Server Hash rejected' },
+			},
+		],
+	};
+}
