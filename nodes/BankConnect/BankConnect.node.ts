@@ -1,0 +1,48 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { analysisDescription } from './actions/analysis/Analysis.resource';
+import { entityDescription } from './actions/entity/Entity.resource';
+import { netBankingHealthDescription } from './actions/netBankingHealth/NetBankingHealth.resource';
+import { router } from './actions/router';
+import { loadOptions } from './methods';
+
+export class BankConnect implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BankConnect',
+		name: 'bankConnect',
+		icon: { light: 'file:bankconnect.svg', dark: 'file:bankconnect.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Analyse bank statements with FinBox BankConnect',
+		defaults: { name: 'BankConnect' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bankConnectApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Analysis', value: 'analysis' },
+					{ name: 'Entity', value: 'entity' },
+					{ name: 'Net Banking Health', value: 'netBankingHealth' },
+				],
+				default: 'entity',
+			},
+			...entityDescription,
+			...analysisDescription,
+			...netBankingHealthDescription,
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,10 @@
+import { splitAnalysisOperation } from './splitAnalysis';
+
+/** GET /v1/entity/<entity_id>/accounts/ */
+export const { description, execute } = splitAnalysisOperation({
+	operation: 'accounts',
+	field: 'accounts',
+	splitLabel: 'One Item per Account',
+	split: (response, fraud) =>
+		response.accounts.map((account) => ({ ...account, ...fraud.forAccount(account.account_id) })),
+});

@@ -1,0 +1,64 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField } from '../../helpers/fields';
+import { requireText } from '../../helpers/validation';
+import { downloadFile } from '../../transport';
+import type { Account, ExcelReportLink } from '../../types';
+import { fieldsFor } from '../operation';
+import { analysisReadFields, readAnalysis } from './readAnalysis';
+
+const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const description: INodeProperties[] = fieldsFor('analysis', 'excelReport', [
+	...analysisReadFields,
+	binaryPropertyField('The binary field each account’s .xlsx report is written to'),
+]);
+
+/** e.g. "hdfc_50100012345678.xlsx": bank and account, safe as a file name. */
+export function reportFileName(account: Account | undefined, report: ExcelReportLink): string {
+	const bank = account?.bank ?? 'bank';
+	const number = account?.account_number ?? report.account_id;
+	return `${bank}_${number}.xlsx`.replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+/** GET /v1/entity/<entity_id>/raw_excel_report/, then one item per account with its .xlsx. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const binaryPropertyName = requireText(
+		node,
+		itemIndex,
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', itemIndex),
+	);
+	const response = await readAnalysis(this, 'raw_excel_report', itemIndex);
+	const processing = response.progress.filter((entry) => entry.status !== 'completed');
+	if (response.reports.length === 0 && processing.length > 0) {
+		throw new NodeOperationError(
+			node,
+			`The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${processing
+				.map((entry) => `${entry.statement_id} (${entry.status})`)
+				.join(', ')}`,
+			{ itemIndex, description: 'Turn on Wait for Completion, or run the node again later.' },
+		);
+	}
+	const accounts = new Map(response.accounts.map((account) => [account.account_id, account]));
+	const items: INodeExecutionData[] = [];
+	for (const report of response.reports) {
+		const account = accounts.get(report.account_id);
+		const fileName = reportFileName(account, report);
+		const file = await downloadFile(this, report.link, `the Excel report of account ${report.account_id}`, itemIndex);
+		const binary = await this.helpers.prepareBinaryData(file.data, fileName, XLSX_MIME_TYPE);
+		items.push({
+			json: {
+				entity_id: response.entity_id,
+				account_id: report.account_id,
+				bank: account?.bank ?? null,
+				account_number: account?.account_number ?? null,
+				file_name: fileName,
+			},
+			binary: { [binaryPropertyName]: binary },
+		});
+	}
+	return items;
+}

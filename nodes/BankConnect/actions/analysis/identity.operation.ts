@@ -1,0 +1,10 @@
+import { splitAnalysisOperation } from './splitAnalysis';
+
+/** GET /v1/entity/<entity_id>/identity/ */
+export const { description, execute } = splitAnalysisOperation({
+	operation: 'identity',
+	field: 'identity',
+	splitLabel: 'One Item per Identity',
+	split: (response, fraud) =>
+		response.identity.map((identity) => ({ ...identity, ...fraud.forAccount(identity.account_id) })),
+});

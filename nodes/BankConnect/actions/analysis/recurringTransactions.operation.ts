@@ -1,0 +1,26 @@
+import type { RecurringSet } from '../../types';
+import type { FraudFlagger } from '../../helpers/fraudFlags';
+import { splitAnalysisOperation } from './splitAnalysis';
+
+function setRows(sets: RecurringSet[], direction: 'credit' | 'debit', fraud: FraudFlagger) {
+	return sets.map((set) => ({
+		direction,
+		...set,
+		transaction_count: set.transactions.length,
+		...fraud.forTransactions(
+			set.account_id,
+			set.transactions.map((transaction) => transaction.hash),
+		),
+	}));
+}
+
+/** GET /v1/entity/<entity_id>/recurring_transactions/: one item per recurring set. */
+export const { description, execute } = splitAnalysisOperation({
+	operation: 'recurringTransactions',
+	field: 'recurring_transactions',
+	splitLabel: 'One Item per Recurring Set',
+	split: (response, fraud) => [
+		...setRows(response.transactions.credit_transactions, 'credit', fraud),
+		...setRows(response.transactions.debit_transactions, 'debit', fraud),
+	],
+});

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { createFraudFlagger } from '../../helpers/fraudFlags';
+import type { FraudFlagger } from '../../helpers/fraudFlags';
+import type { AnalysisField, AnalysisResponses } from '../../types';
+import type { Operation } from '../operation';
+import { fieldsFor } from '../operation';
+import { analysisReadFields, readAnalysis } from './readAnalysis';
+
+/** An analysis read whose response can be split into one item per record. */
+export interface SplitAnalysisConfig<Field extends AnalysisField> {
+	operation: string;
+	field: Field;
+	/** e.g. "One Item per Transaction" */
+	splitLabel: string;
+	/** The records of the response, each carrying entity_id, account_id and the fraud flags. */
+	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
+}
+
+/** Builds the operation: fields, read (with optional wait), whole response or one item per record. */
+export function splitAnalysisOperation<Field extends AnalysisField>(config: SplitAnalysisConfig<Field>): Operation {
+	const description: INodeProperties[] = fieldsFor('analysis', config.operation, [
+		...analysisReadFields,
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{
+					name: config.splitLabel,
+					value: 'split',
+					description: 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags',
+				},
+				{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
+			],
+			default: 'split',
+		},
+	]);
+
+	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+		const output = this.getNodeParameter('output', itemIndex) as 'split' | 'whole';
+		const response = await readAnalysis(this, config.field, itemIndex);
+		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
+		const fraud = createFraudFlagger(response);
+		return config.split(response, fraud).map((record) => ({ json: { entity_id: response.entity_id, ...record } }));
+	}
+
+	return { description, execute };
+}

@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requireBank } from '../../helpers/validation';
+import { apiRequest } from '../../transport';
+import type { BankHealth } from '../../types';
+import { fieldsFor } from '../operation';
+
+export const description: INodeProperties[] = fieldsFor('netBankingHealth', 'get', [
+	{
+		displayName: 'Bank Names or IDs',
+		name: 'banks',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getBanks' },
+		default: [],
+		description:
+			'Only these banks; none means every bank. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Only Banks That Are Down',
+		name: 'onlyDown',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to output only banks whose net banking is down, e.g. for a scheduled alert',
+	},
+]);
+
+/** GET /v1/net_banking_health/: one item per bank. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const chosen = this.getNodeParameter('banks', itemIndex, []) as string[];
+	const banks = new Set(chosen.map((bank) => requireBank(node, itemIndex, 'Bank Names or IDs', bank).toUpperCase()));
+	const onlyDown = this.getNodeParameter('onlyDown', itemIndex) as boolean;
+
+	const health = await apiRequest<BankHealth[]>(this, { method: 'GET', path: '/v1/net_banking_health/', itemIndex });
+	return health
+		.filter((entry) => banks.size === 0 || banks.has(entry.bank.toUpperCase()))
+		.filter((entry) => !onlyDown || !entry.health_up)
+		.map((entry) => ({ json: { ...entry } }));
+}

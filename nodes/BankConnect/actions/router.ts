@@ -1,0 +1,52 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { mapWithConcurrency } from '../helpers/concurrency';
+import { analysisOperations } from './analysis/Analysis.resource';
+import { entityOperations } from './entity/Entity.resource';
+import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
+import type { Operation } from './operation';
+
+/** Items processed at the same time: enough to hide latency, few enough to respect rate limits. */
+const ITEM_CONCURRENCY = 5;
+
+const RESOURCES: Record<string, Record<string, Operation>> = {
+	entity: entityOperations,
+	analysis: analysisOperations,
+	netBankingHealth: netBankingHealthOperations,
+};
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Runs the chosen operation for every input item; each output item is paired with its input. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = RESOURCES[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	const continueOnFail = this.continueOnFail();
+
+	const results = await mapWithConcurrency(items, ITEM_CONCURRENCY, async (_item, itemIndex) => {
+		try {
+			const output = await operation.execute.call(this, itemIndex);
+			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
+		} catch (caught) {
+			const error =
+				caught instanceof NodeApiError || caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			if (continueOnFail) return [errorItem(error, itemIndex)];
+			error.context.itemIndex ??= itemIndex;
+			throw error;
+		}
+	});
+	return [results.flat()];
+}

@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The Entity ID field that most operations start from. */
+export const entityIdField: INodeProperties = {
+	displayName: 'Entity ID',
+	name: 'entityId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 4c5a1b9e-…',
+	description: 'The entity_id BankConnect returned when the entity was created or a statement uploaded',
+};
+
+/** Name of the binary property a download is written to. */
+export function binaryPropertyField(description: string): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		description,
+	};
+}
+
+/** The path segment of an id, escaped. */
+export function segment(id: string): string {
+	return encodeURIComponent(id);
+}

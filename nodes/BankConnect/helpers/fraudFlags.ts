@@ -1,0 +1,47 @@
+import type { AnalysisEnvelope } from '../types';
+
+/** Fraud columns added to each split item, flat so a spreadsheet row shows them. */
+export interface FraudFlags {
+	is_fraud: boolean;
+	fraud_types: string;
+}
+
+export interface FraudFlagger {
+	/** An account (or its identity) is flagged when any of its statements is listed as fraudulent. */
+	forAccount(accountId: string | undefined): FraudFlags;
+	/** Transactions are flagged when one of their hashes is listed, or their account has statement-wide fraud. */
+	forTransactions(accountId: string | undefined, hashes: string[]): FraudFlags;
+}
+
+function flags(types: string[], listed: boolean): FraudFlags {
+	const unique = [...new Set(types)];
+	return { is_fraud: listed || unique.length > 0, fraud_types: unique.join(', ') };
+}
+
+/** Reads the envelope's `fraud` block once and answers per account or transaction. */
+export function createFraudFlagger(envelope: AnalysisEnvelope): FraudFlagger {
+	const fraudulentStatements = new Set(envelope.fraud?.fraudulent_statements ?? []);
+	const entries = envelope.fraud?.fraud_type ?? [];
+	const statementsOfAccount = new Map(
+		(envelope.accounts ?? []).map((account) => [account.account_id, account.statements ?? []]),
+	);
+	const statementsOf = (accountId: string | undefined) => new Set(statementsOfAccount.get(accountId ?? '') ?? []);
+
+	return {
+		forAccount(accountId) {
+			const statements = statementsOf(accountId);
+			const types = entries.filter((entry) => statements.has(entry.statement_id)).map((entry) => entry.fraud_type);
+			return flags(types, [...statements].some((id) => fraudulentStatements.has(id)));
+		},
+		forTransactions(accountId, hashes) {
+			const statements = statementsOf(accountId);
+			const hashSet = new Set(hashes);
+			const types = entries
+				.filter((entry) =>
+					entry.transaction_hash ? hashSet.has(entry.transaction_hash) : statements.has(entry.statement_id),
+				)
+				.map((entry) => entry.fraud_type);
+			return flags(types, false);
+		},
+	};
+}

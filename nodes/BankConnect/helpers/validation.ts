@@ -1,0 +1,85 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import { isKnownBank } from './banks';
+
+/** Raises the NodeOperationError for bad input: names the field and the item. */
+export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
+	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
+		itemIndex,
+		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
+	});
+}
+
+/** A required id or text: trimmed, never empty or whitespace. */
+export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw invalidInput(node, itemIndex, field, 'must not be empty');
+	}
+	return value.trim();
+}
+
+/** An optional text: trimmed; empty means "not given". */
+export function optionalText(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string') throw invalidInput(node, itemIndex, field, 'must be text');
+	return value.trim() === '' ? undefined : value.trim();
+}
+
+/** `meta_data` is sent as a string: text as is, a JSON object stringified. */
+export function metaDataToString(
+	node: INode,
+	itemIndex: number,
+	format: 'text' | 'json',
+	value: unknown,
+): string | undefined {
+	const field = 'Meta Data';
+	if (format === 'text') return optionalText(node, itemIndex, field, value);
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return undefined;
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw invalidInput(node, itemIndex, field, 'is not valid JSON');
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw invalidInput(node, itemIndex, field, 'must be a JSON object');
+	}
+	return JSON.stringify(parsed);
+}
+
+/** Limit of a "Return All / Limit" pair: a whole number of at least 1. */
+export function requireLimit(node: INode, itemIndex: number, value: unknown): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw invalidInput(node, itemIndex, 'Limit', 'must be a whole number of at least 1');
+	}
+	return value;
+}
+
+export const MAX_WAIT_RANGE = { min: 1, max: 3600 };
+
+/** Max Wait in seconds, within MAX_WAIT_RANGE. */
+export function requireMaxWait(node: INode, itemIndex: number, value: unknown): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < MAX_WAIT_RANGE.min || value > MAX_WAIT_RANGE.max) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Max Wait (Seconds)',
+			`must be between ${MAX_WAIT_RANGE.min} and ${MAX_WAIT_RANGE.max}`,
+		);
+	}
+	return value;
+}
+
+/** A bank identifier such as "hdfc": known to BankConnect, returned in lowercase. */
+export function requireBank(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const id = requireText(node, itemIndex, field, value).toLowerCase();
+	if (!isKnownBank(id)) {
+		throw invalidInput(node, itemIndex, field, `"${id}" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici)`);
+	}
+	return id;
+}

@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mapWithConcurrency } from '../helpers/concurrency';
+import { apiRequest } from './request';
+import type { RequestContext } from './request';
+
+interface Page<Item> {
+	count: number;
+	next: string | null;
+	results: Item[];
+}
+
+export interface PaginationOptions {
+	/** Stop after this many items; undefined reads every page. */
+	limit?: number;
+	/** Pages fetched at the same time after the first. */
+	concurrency?: number;
+	itemIndex?: number;
+}
+
+/**
+ * Reads a paginated list: page 1 tells the total, the remaining pages are fetched concurrently
+ * (bounded, in order), and only the pages a Limit needs are fetched.
+ */
+export async function apiRequestAllItems<Item>(
+	context: RequestContext,
+	path: string,
+	query: IDataObject,
+	options: PaginationOptions = {},
+): Promise<Item[]> {
+	const { limit, concurrency = 5, itemIndex } = options;
+	const readPage = async (page: number) =>
+		await apiRequest<Page<Item>>(context, {
+			method: 'GET',
+			path,
+			query: { ...query, page },
+			itemIndex,
+		});
+	const first = await readPage(1);
+	const pageSize = first.results.length;
+	const wanted = limit === undefined ? first.count : Math.min(limit, first.count);
+	if (first.next === null || pageSize === 0 || pageSize >= wanted) {
+		return first.results.slice(0, limit);
+	}
+	const lastPage = Math.ceil(wanted / pageSize);
+	const laterPages = Array.from({ length: lastPage - 1 }, (_, index) => index + 2);
+	const pages = await mapWithConcurrency(laterPages, concurrency, readPage);
+	const items = [first, ...pages].flatMap((page) => page.results);
+	return limit === undefined ? items : items.slice(0, limit);
+}

@@ -1,0 +1,174 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { buildApiError, buildNetworkError } from './errors';
+import type { ErrorContext } from './errors';
+import {
+	READ_RETRY_POLICY,
+	isRetryableNetworkCode,
+	isRetryableStatus,
+	parseRetryAfterMs,
+	retryDelayMs,
+} from './retry';
+import type { RetryPolicy } from './retry';
+
+export const CREDENTIAL_TYPE = 'bankConnectApi';
+
+/** Any n8n context that may call the API. */
+export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+
+export type FormFields = Record<string, string | number | boolean | undefined>;
+
+/** One API call; `path` is relative to the credential's base URL and keeps the API's trailing slash. */
+export interface ApiRequest extends ErrorContext {
+	method: IHttpRequestMethods;
+	path: string;
+	query?: IDataObject;
+	/** Sent as application/x-www-form-urlencoded (the API's form fields). */
+	form?: FormFields;
+	/** Sent as application/json (update_webhook). */
+	json?: IDataObject;
+	/** Sent as multipart/form-data (file uploads). */
+	multipart?: FormData;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+function toUrlSearchParams(form: FormFields): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [name, value] of Object.entries(form)) {
+		if (value !== undefined) params.append(name, String(value));
+	}
+	return params;
+}
+
+function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer'): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		qs: request.query,
+		headers: { Accept: 'application/json' },
+		encoding,
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.form) options.body = toUrlSearchParams(request.form);
+	if (request.json) {
+		options.body = JSON.stringify(request.json);
+		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+	}
+	if (request.multipart) options.body = request.multipart;
+	return options;
+}
+
+function headerValue(headers: RawResponse['headers'], name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** The network error code behind a failed call, found on the error n8n wrapped around axios. */
+function networkCodeOf(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** An error thrown before the request went out (e.g. the credential refused an http:// base URL). */
+function configurationMessageOf(error: unknown): string | undefined {
+	const cause = (error as { cause?: unknown }).cause;
+	if (cause instanceof Error && !(cause as { isAxiosError?: boolean }).isAxiosError) return cause.message;
+	return undefined;
+}
+
+async function sendOnce(context: RequestContext, options: IHttpRequestOptions): Promise<RawResponse> {
+	return (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_TYPE,
+		options,
+	)) as RawResponse;
+}
+
+/**
+ * Sends a request, retrying reads (GET) on 429, 502/503/504 and dropped connections with backoff.
+ * Writes are sent once: resending an upload could duplicate it.
+ */
+export async function sendWithRetries(
+	context: RequestContext,
+	request: ApiRequest,
+	encoding: 'text' | 'arraybuffer',
+	policy: RetryPolicy = READ_RETRY_POLICY,
+): Promise<RawResponse> {
+	const node: INode = context.getNode();
+	const maxAttempts = request.method === 'GET' ? policy.maxAttempts : 1;
+	for (let attempt = 1; ; attempt++) {
+		let response: RawResponse;
+		try {
+			response = await sendOnce(context, buildHttpOptions(request, encoding));
+		} catch (error) {
+			const configurationMessage = configurationMessageOf(error);
+			if (configurationMessage !== undefined) {
+				throw new NodeOperationError(node, configurationMessage, { itemIndex: request.itemIndex });
+			}
+			const code = networkCodeOf(error);
+			if (attempt < maxAttempts && isRetryableNetworkCode(code)) {
+				await sleep(retryDelayMs(attempt, undefined, policy));
+				continue;
+			}
+			throw buildNetworkError(node, code, request);
+		}
+		if (attempt < maxAttempts && isRetryableStatus(response.statusCode)) {
+			const retryAfter = parseRetryAfterMs(headerValue(response.headers, 'retry-after'), Date.now());
+			await sleep(retryDelayMs(attempt, retryAfter, policy));
+			continue;
+		}
+		return response;
+	}
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	if (text.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** Calls the API and returns the parsed JSON body, or throws a NodeApiError built from BankConnect's answer. */
+export async function apiRequest<T>(context: RequestContext, request: ApiRequest): Promise<T> {
+	const response = await sendWithRetries(context, request, 'text');
+	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+	const parsed = parseJson(text);
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	if (!ok) {
+		throw buildApiError(context.getNode(), response.statusCode, parsed.ok ? parsed.value : undefined, text, request);
+	}
+	if (!parsed.ok) {
+		throw buildApiError(
+			context.getNode(),
+			response.statusCode,
+			{ detail: `BankConnect answered ${request.method} ${request.path} with a body that is not JSON` },
+			text,
+			request,
+		);
+	}
+	return parsed.value as T;
+}
