@@ -1,0 +1,67 @@
+import { SandboxClock } from './clock';
+import { FaultBook } from './faults';
+import { LinkIssuer } from './links';
+import type { SandboxOptions } from './options';
+import { Processing } from './processing';
+import { seededRandom } from './random';
+import { RequestLog } from './requestLog';
+import { notifyEntityStatement, notifySessionProgress } from './notifications';
+import { FileStore } from './store/files';
+import { SandboxState } from './store/state';
+import { Limiter } from './uploads/limiter';
+import { WebhookDeliverer } from './webhooks';
+
+/** Everything a route needs: options, state and the sandbox's moving parts. */
+export interface SandboxContext {
+	options: SandboxOptions;
+	clock: SandboxClock;
+	state: SandboxState;
+	files: FileStore;
+	faults: FaultBook;
+	links: LinkIssuer;
+	webhooks: WebhookDeliverer;
+	processing: Processing;
+	parseLimiter: Limiter;
+	requests: RequestLog;
+}
+
+export function createContext(options: SandboxOptions): SandboxContext {
+	const clock = new SandboxClock();
+	const state = new SandboxState(clock);
+	const random = seededRandom(options.seed);
+	const webhooks = new WebhookDeliverer(
+		{ attempts: options.webhookAttempts, backoffMs: options.webhookBackoffMs },
+		options.webhookSecret,
+	);
+	const context: SandboxContext = {
+		options,
+		clock,
+		state,
+		files: new FileStore(),
+		faults: new FaultBook(),
+		links: new LinkIssuer(clock),
+		webhooks,
+		parseLimiter: new Limiter(options.parseConcurrency),
+		requests: new RequestLog(),
+		processing: new Processing(
+			clock,
+			() => options.processingMs + Math.floor(random() * (options.processingJitterMs + 1)),
+			(statement) => {
+				if (statement.entityId !== null) notifyEntityStatement(context, statement);
+				if (statement.sessionId !== null) notifySessionProgress(context, statement.sessionId);
+			},
+		),
+	};
+	return context;
+}
+
+/** Forgets all state, as a restart would. */
+export function resetContext(context: SandboxContext): void {
+	context.processing.clear();
+	context.webhooks.clear();
+	context.faults.clear();
+	context.links.clear();
+	context.requests.clear();
+	context.state.clear();
+	context.clock.reset();
+}

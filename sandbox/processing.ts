@@ -1,0 +1,46 @@
+import type { SandboxClock } from './clock';
+import type { StatementRecord } from './store/types';
+
+/** Turns statements from `processing` into `completed` or `failed` after the configured delay. */
+export class Processing {
+	private readonly timers = new Set<NodeJS.Timeout>();
+
+	constructor(
+		private readonly clock: SandboxClock,
+		/** how long this statement's analysis takes */
+		private readonly delayMs: () => number,
+		private readonly onFinished: (statement: StatementRecord) => void,
+	) {}
+
+	/** Schedules a statement's analysis; with a zero delay it finishes before returning. */
+	schedule(statement: StatementRecord): void {
+		const delay = this.delayMs();
+		if (delay <= 0) {
+			this.finish(statement);
+			return;
+		}
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			this.finish(statement);
+		}, delay);
+		this.timers.add(timer);
+	}
+
+	private finish(statement: StatementRecord): void {
+		if (statement.status !== 'processing') return;
+		if (statement.parsed.lines.length === 0) {
+			statement.status = 'failed';
+			statement.message = 'No transactions found in the statement';
+		} else {
+			statement.status = 'completed';
+			statement.message = null;
+		}
+		statement.completedAt = this.clock.now();
+		this.onFinished(statement);
+	}
+
+	clear(): void {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+	}
+}

@@ -1,0 +1,180 @@
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { AddressInfo } from 'net';
+import { isAuthenticated, UNAUTHENTICATED } from './auth';
+import { createContext, type SandboxContext } from './context';
+import type { ActiveFault } from './faults';
+import { withDefaults, type SandboxOptions } from './options';
+import { registerAdminRoutes } from './routes/admin';
+import { registerAnalysisRoutes } from './routes/analysis';
+import { registerEntityRoutes } from './routes/entities';
+import { registerEntityUploadRoutes } from './routes/entityUploads';
+import { registerFileRoutes } from './routes/files';
+import { registerManagementRoutes } from './routes/management';
+import { registerSessionRoutes } from './routes/sessions';
+import { registerSessionUploadRoutes } from './routes/sessionUploads';
+import { sweepExpiredSessions } from './sessionExpiry';
+
+declare module 'fastify' {
+	interface FastifyContextConfig {
+		/** the contract marks this route [hash]: it needs the `server-hash` header */
+		serverHash?: boolean;
+	}
+	interface FastifyRequest {
+		sandbox: { fault: ActiveFault | null; sha256: string | null };
+	}
+}
+
+/** A running sandbox. */
+export interface RunningSandbox {
+	/** `http://HOST:PORT/bank-connect`, the credential's custom base URL */
+	url: string;
+	/** `http://HOST:PORT`, where `/__sandbox/...` lives */
+	origin: string;
+	options: SandboxOptions;
+	close(): Promise<void>;
+}
+
+export const API_PREFIX = '/bank-connect/v1';
+const MAX_BODY_BYTES = 128 * 1024 * 1024;
+const SWEEP_INTERVAL_MS = 1000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function reasonPhrase(status: number): string {
+	const phrases: Record<number, string> = {
+		400: 'Bad request.',
+		404: 'Not found.',
+		429: 'Request was throttled.',
+		500: 'A server error occurred.',
+		502: 'Bad gateway.',
+		503: 'Service temporarily unavailable.',
+		504: 'Gateway timeout.',
+	};
+	return phrases[status] ?? 'Sandbox fault.';
+}
+
+/** The path after `/bank-connect/v1/`, or null for other paths. */
+function v1Path(url: string): string | null {
+	const path = url.split('?')[0];
+	return path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length + 1) : null;
+}
+
+/** Applies an injected fault; returns true when the request was answered or dropped. */
+async function applyFault(fault: ActiveFault, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+	if (fault.latencyMs) await sleep(fault.latencyMs);
+	if (fault.resetBeforeProcessing) {
+		reply.hijack();
+		request.raw.socket.destroy();
+		return true;
+	}
+	if (fault.status !== undefined) {
+		if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
+		await reply.code(fault.status).send(fault.body ?? { detail: reasonPhrase(fault.status) });
+		return true;
+	}
+	return false;
+}
+
+function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
+	app.decorateRequest('sandbox', null as unknown as FastifyRequest['sandbox']);
+	app.addHook('onRequest', async (request, reply) => {
+		request.sandbox = { fault: null, sha256: null };
+		const path = v1Path(request.url);
+		if (path === null) return;
+		if (context.options.latencyMs > 0) await sleep(context.options.latencyMs);
+		const fault = context.faults.take(request.method, path);
+		if (fault) {
+			request.sandbox.fault = fault;
+			if (await applyFault(fault, request, reply)) return reply;
+		}
+		if (request.is404) return;
+		const needsHash = request.routeOptions.config.serverHash === true;
+		if (!isAuthenticated(request.headers, context.options, needsHash)) {
+			return reply.code(401).send(UNAUTHENTICATED);
+		}
+	});
+	app.addHook('onSend', async (request, reply, payload) => {
+		const fault = request.sandbox?.fault;
+		if (!fault || fault.status !== undefined) return payload;
+		if (fault.reset) {
+			// after the handler ran: the upload is stored, but the client never hears about it
+			request.raw.socket.destroy();
+			return payload;
+		}
+		if (fault.malformedJson && typeof payload === 'string') {
+			reply.header('content-length', undefined);
+			return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+		}
+		return payload;
+	});
+	app.addHook('onResponse', async (request, reply) => {
+		const path = request.url.split('?')[0];
+		if (!path.startsWith('/bank-connect/')) return;
+		context.requests.add({
+			method: request.method,
+			path,
+			query: { ...(request.query as Record<string, string>) },
+			time: new Date().toISOString(),
+			status: reply.statusCode,
+			...(request.sandbox?.sha256 ? { sha256: request.sandbox.sha256 } : {}),
+		});
+	});
+}
+
+/** Starts a sandbox in this process (tests and benchmarks); `npm run sandbox` wraps it. */
+export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
+	const options = withDefaults(partial);
+	const context = createContext(options);
+	const app = Fastify({ logger: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
+	await app.register(formbody, { bodyLimit: MAX_BODY_BYTES });
+	await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, fieldSize: MAX_BODY_BYTES, files: 4 } });
+	// any other content type reaches the upload handlers, which answer the contract's 400
+	app.addContentTypeParser('*', (_request, payload, done) => {
+		payload.on('error', done);
+		payload.on('end', () => done(null, undefined));
+		payload.resume();
+	});
+	installApiHooks(app, context);
+	app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not found.' }));
+	app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+		if (status >= 500 && options.log) console.error(error);
+		return reply.code(status).send({ detail: status >= 500 ? 'A server error occurred.' : error.message });
+	});
+
+	await app.register(
+		async (api) => {
+			registerEntityRoutes(api, context);
+			registerAnalysisRoutes(api, context);
+			registerEntityUploadRoutes(api, context);
+			registerSessionRoutes(api, context);
+			registerSessionUploadRoutes(api, context);
+			registerManagementRoutes(api, context);
+		},
+		{ prefix: API_PREFIX },
+	);
+	registerAdminRoutes(app, context);
+	registerFileRoutes(app, context);
+
+	await app.listen({ host: options.host, port: options.port });
+	const address = app.server.address() as AddressInfo;
+	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	const origin = `http://${host}:${address.port}`;
+	const sweeper = setInterval(() => sweepExpiredSessions(context), SWEEP_INTERVAL_MS);
+	sweeper.unref();
+
+	return {
+		url: `${origin}/bank-connect`,
+		origin,
+		options,
+		async close() {
+			clearInterval(sweeper);
+			context.processing.clear();
+			context.webhooks.close();
+			await app.close();
+			context.files.removeAll();
+		},
+	};
+}

@@ -1,0 +1,140 @@
+import { analysisOf } from './accountAnalysis';
+import { apiDateTime } from './clock';
+import { monthRanges, monthsBetween } from './months';
+import type { SandboxState } from './store/state';
+import type { AccountRecord, SessionRecord, StatementRecord } from './store/types';
+import { firstStatement, fraudView } from './views';
+
+/** `DD/MM/YYYY` → `YYYY-MM-DD` is done at creation; responses use `YYYY-MM-DD`. */
+export function sessionDateRange(session: SessionRecord): { from_date: string; to_date: string } {
+	return { from_date: session.fromDate, to_date: session.toDate };
+}
+
+/** Months the session asks for; the to-date's month only counts after its first week. */
+export function requiredMonths(session: SessionRecord): string[] {
+	const months = monthsBetween(session.fromDate, session.toDate);
+	if (Number(session.toDate.slice(8, 10)) <= 7 && months.length > 1) months.pop();
+	return months;
+}
+
+export function statementMonths(statement: StatementRecord): string[] {
+	return monthsBetween(statement.parsed.fromDate, statement.parsed.toDate);
+}
+
+export function maskAccountNumber(accountNumber: string | null): string | null {
+	if (accountNumber === null) return null;
+	return accountNumber.slice(0, -4).replace(/./g, 'X') + accountNumber.slice(-4);
+}
+
+function sessionStatementView(statement: StatementRecord): Record<string, unknown> {
+	return {
+		statement_id: statement.id,
+		statement_status: statement.status,
+		error_code: statement.status === 'failed' ? 'STATEMENT_NO_TRANSACTIONS' : null,
+		error_message: statement.message,
+		source: 'pdf',
+		upload_file_name: statement.fileName,
+		statement_date_range: { from_date: statement.parsed.fromDate, to_date: statement.parsed.toDate },
+		created_at: apiDateTime(statement.uploadedAt),
+	};
+}
+
+function coveredMonths(statements: StatementRecord[]): string[] {
+	return [...new Set(statements.flatMap(statementMonths))].sort();
+}
+
+/** An account as upload status and the session webhooks describe it. */
+export function uploadStatusAccount(state: SandboxState, session: SessionRecord, account: AccountRecord): Record<string, unknown> {
+	const statements = state.statementsOfAccount(account.id);
+	const covered = coveredMonths(statements);
+	const missing = requiredMonths(session).filter((m) => !covered.includes(m));
+	return {
+		account_id: account.id,
+		account_number: account.accountNumber,
+		bank_name: account.bank,
+		account_status: missing.length === 0 ? 'COMPLETED' : 'PARTIAL',
+		months: covered,
+		missing_data: monthRanges(missing),
+		created_at: apiDateTime(account.createdAt),
+		last_updated_at: apiDateTime(account.updatedAt),
+		statements: statements.map(sessionStatementView),
+	};
+}
+
+export function uploadStatusView(state: SandboxState, session: SessionRecord): Record<string, unknown> {
+	const statements = state.statementsOf(session.id);
+	let uploadStatus = 'IN_PROGRESS';
+	if (session.expired) uploadStatus = 'EXPIRED';
+	else if (session.processingRequestedAt !== null) uploadStatus = 'COMPLETED';
+	else if (statements.length === 0) uploadStatus = 'NO_UPLOADS';
+	return {
+		session_id: session.id,
+		session_date_range: sessionDateRange(session),
+		upload_status: uploadStatus,
+		session_expiry_timestamp: apiDateTime(session.expiresAt),
+		accounts: state.accountsOf(session.id).map((a) => uploadStatusAccount(state, session, a)),
+		error: {},
+	};
+}
+
+/** An account after processing: completed unless every statement failed. */
+export function processedAccount(state: SandboxState, account: AccountRecord): Record<string, unknown> {
+	const statements = state.statementsOfAccount(account.id);
+	const failed = statements.length > 0 && statements.every((s) => s.status === 'failed');
+	return {
+		bank_name: account.bank,
+		account_number: account.accountNumber,
+		account_id: account.id,
+		account_status: failed ? 'failed' : 'completed',
+		error_code: failed ? 'MISSING_TRANSACTIONS' : null,
+		error_message: failed ? 'No transactions could be extracted for this account' : null,
+		created_at: apiDateTime(account.createdAt),
+		last_updated_at: apiDateTime(account.updatedAt),
+		statements: statements.map(sessionStatementView),
+	};
+}
+
+export function progressItems(state: SandboxState, session: SessionRecord): Array<Record<string, unknown>> {
+	return state.statementsOf(session.id).map((s) => ({
+		identity_status: 'completed',
+		transaction_status: s.status,
+		processing_status: s.status,
+		fraud_status: s.status,
+		statement_id: s.id,
+		message: s.message,
+		source: 'pdf',
+	}));
+}
+
+/** One account's block in `insights/` and `subscribed_data/`. */
+export function insightsAccount(state: SandboxState, account: AccountRecord): Record<string, unknown> {
+	const analysis = analysisOf(state, account.id);
+	const identity = firstStatement(state, account)?.parsed.identity;
+	return {
+		account_details: [
+			{
+				account_id: account.id,
+				account_number: account.accountNumber,
+				bank_name: account.bank,
+				name: identity?.name ?? null,
+				address: identity?.address ?? null,
+				ifsc: identity?.ifsc ?? null,
+				micr: identity?.micr ?? null,
+				account_category: identity?.account_category ?? null,
+				months: analysis.months,
+			},
+		],
+		fraud: fraudView([analysis]),
+		transactions: analysis.transactions,
+		salary_transactions: analysis.salary,
+		recurring_transactions: analysis.recurring,
+		lender_transactions: analysis.lender,
+		top_credits_debits: analysis.topCreditsDebits,
+		monthly_analysis: {
+			opening_balance: analysis.monthly.opening_balance,
+			closing_balance: analysis.monthly.closing_balance,
+		},
+		predictors: analysis.predictors,
+		eod_balances: analysis.eodBalances,
+	};
+}

@@ -1,0 +1,53 @@
+import { createHash, randomUUID } from 'crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'fs';
+import { writeFile } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Transform, type Readable } from 'stream';
+import { pipeline } from 'stream/promises';
+
+/** A statement file kept on disk (never in memory) with its sha256. */
+export interface StoredFile {
+	path: string;
+	sha256: string;
+	size: number;
+	fileName: string;
+}
+
+/** Raised when a stream is longer than allowed. */
+export class FileTooLargeError extends Error {}
+
+/** The temp folder holding uploaded statement files; removed on close. */
+export class FileStore {
+	readonly dir = mkdtempSync(join(tmpdir(), 'bankconnect-sandbox-'));
+
+	/** Streams `source` to a new file, hashing on the way. */
+	async fromStream(source: Readable, fileName: string, maxBytes = Number.POSITIVE_INFINITY): Promise<StoredFile> {
+		const path = join(this.dir, randomUUID());
+		const hash = createHash('sha256');
+		let size = 0;
+		const meter = new Transform({
+			transform(chunk: Buffer, _encoding, done) {
+				size += chunk.length;
+				if (size > maxBytes) {
+					done(new FileTooLargeError(`file is larger than ${maxBytes} bytes`));
+					return;
+				}
+				hash.update(chunk);
+				done(null, chunk);
+			},
+		});
+		await pipeline(source, meter, createWriteStream(path));
+		return { path, sha256: hash.digest('hex'), size, fileName };
+	}
+
+	async fromBuffer(bytes: Buffer, fileName: string): Promise<StoredFile> {
+		const path = join(this.dir, randomUUID());
+		await writeFile(path, bytes);
+		return { path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, fileName };
+	}
+
+	removeAll(): void {
+		rmSync(this.dir, { recursive: true, force: true });
+	}
+}
