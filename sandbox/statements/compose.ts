@@ -45,7 +45,7 @@ export function composeStatement(spec: StatementSpec): StatementContent {
 	const rng = new SeededRandom(`${spec.seed}|${bank.id}`);
 	const toDay = spec.endDate ?? endOfLastMonth();
 	toDate(toDay);
-	const fromDay = addDays(addMonths(toDay, -spec.months), 1);
+	const fromDay = periodStart(toDay, spec.months);
 	const patterns = new Set(spec.patterns ?? ALL_PATTERNS);
 
 	const identity = {
@@ -101,6 +101,13 @@ export function composeStatement(spec: StatementSpec): StatementContent {
 		lines,
 		brokenBalanceIndex,
 	};
+}
+
+/** A period ending on a month's last day covers whole calendar months; otherwise it starts the day after the same date `months` earlier. */
+function periodStart(end: string, months: number): string {
+	const nextDay = addDays(end, 1);
+	if (nextDay.endsWith('-01')) return addMonths(nextDay, -months);
+	return addDays(addMonths(end, -months), 1);
 }
 
 /** Banks cut narrations at the column edge; so does the generator. */
