@@ -4,6 +4,8 @@ import type { StatementRecord } from './store/types';
 /** Turns statements from `processing` into `completed` or `failed` after the configured delay. */
 export class Processing {
 	private readonly timers = new Set<NodeJS.Timeout>();
+	/** reasons for the next statements that must fail (`POST /__sandbox/processing-failures`) */
+	private readonly failures: string[] = [];
 
 	constructor(
 		private readonly clock: SandboxClock,
@@ -26,9 +28,18 @@ export class Processing {
 		this.timers.add(timer);
 	}
 
+	/** Makes the next `count` statements that finish processing fail with `reason`. */
+	failNext(count: number, reason: string): void {
+		for (let i = 0; i < count; i += 1) this.failures.push(reason);
+	}
+
 	private finish(statement: StatementRecord): void {
 		if (statement.status !== 'processing') return;
-		if (statement.parsed.lines.length === 0) {
+		const forced = this.failures.shift();
+		if (forced !== undefined) {
+			statement.status = 'failed';
+			statement.message = forced;
+		} else if (statement.parsed.lines.length === 0) {
 			statement.status = 'failed';
 			statement.message = 'No transactions found in the statement';
 		} else {
@@ -42,5 +53,6 @@ export class Processing {
 	clear(): void {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
+		this.failures.length = 0;
 	}
 }

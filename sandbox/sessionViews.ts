@@ -30,7 +30,7 @@ function sessionStatementView(statement: StatementRecord): Record<string, unknow
 	return {
 		statement_id: statement.id,
 		statement_status: statement.status,
-		error_code: statement.status === 'failed' ? 'STATEMENT_NO_TRANSACTIONS' : null,
+		error_code: statement.status === 'failed' ? 'EXTRACTION_FAILED' : null,
 		error_message: statement.message,
 		source: 'pdf',
 		upload_file_name: statement.fileName,

@@ -111,6 +111,15 @@ export function registerAdminRoutes(app: FastifyInstance, context: SandboxContex
 		return { session_id: session.id, expired: true };
 	});
 
+	app.post('/__sandbox/processing-failures', async (request, reply) => {
+		const body = (request.body ?? {}) as { count?: unknown; reason?: unknown };
+		const count = body.count === undefined ? 1 : body.count;
+		if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return reply.code(400).send({ detail: 'count must be a positive whole number' });
+		const reason = typeof body.reason === 'string' ? body.reason : 'Transactions could not be extracted from the statement';
+		context.processing.failNext(count, reason);
+		return reply.code(201).send({ count, reason });
+	});
+
 	app.get('/__sandbox/stats', async () => {
 		const memory = process.memoryUsage();
 		return { rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers };
