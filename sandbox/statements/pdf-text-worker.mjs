@@ -2,6 +2,10 @@
 // server's event loop stays free while a statement is parsed. Plain JS so no loader is needed.
 import { parentPort } from 'node:worker_threads';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+// pdfjs would load its parser lazily on the first document; load it with this thread instead.
+globalThis.pdfjsWorker = pdfjsWorker;
 
 /** Text items of every page with their positions; errors become {error: {name, code, message}}. */
 async function extract(data, password) {
@@ -39,6 +43,10 @@ async function extract(data, password) {
 }
 
 parentPort.on('message', async ({ id, data, password }) => {
+	if (data === undefined) {
+		parentPort.postMessage({ id, result: null });
+		return;
+	}
 	try {
 		parentPort.postMessage({ id, result: await extract(data, password) });
 	} catch (error) {

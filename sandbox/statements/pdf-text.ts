@@ -64,9 +64,17 @@ function failAll(error: Error): void {
 
 /** Extract positioned text from a PDF with pdfjs (in a worker thread; images are never decoded). */
 export function extractPdfText(pdf: Buffer | Uint8Array, password?: string): Promise<PdfText> {
-	const id = nextId++;
 	// A copy: the bytes are transferred to the worker and the caller keeps its buffer.
-	const data = new Uint8Array(pdf);
+	return request(new Uint8Array(pdf), password);
+}
+
+/** Start the reader thread and load pdfjs now, so the first upload is not slowed by it (~0.5–2 s). */
+export async function warmUpPdfReader(): Promise<void> {
+	await request(undefined, undefined);
+}
+
+function request(data: Uint8Array | undefined, password: string | undefined): Promise<PdfText> {
+	const id = nextId++;
 	return new Promise<PdfText>((resolve, reject) => {
 		const target = textWorker();
 		target.ref();
@@ -77,7 +85,7 @@ export function extractPdfText(pdf: Buffer | Uint8Array, password?: string): Pro
 			resolve: (text) => { resolve(text); settle(); },
 			reject: (error) => { reject(error); settle(); },
 		});
-		target.postMessage({ id, data, password }, [data.buffer]);
+		target.postMessage({ id, data, password }, data ? [data.buffer] : []);
 	});
 }
 

@@ -3,7 +3,7 @@ import { COLUMN_LABELS, COLUMN_ROLES, ColumnRole, parseAmount, parsePrintedDate 
 import { extractPdfText, PdfTextError, TextItem } from './pdf-text';
 import { ParsedStatement, StatementIdentity, StatementLine, StatementReadError } from './types';
 
-export { closePdfReader } from './pdf-text';
+export { closePdfReader, warmUpPdfReader } from './pdf-text';
 
 /** Items on one printed line, left to right. */
 type Row = TextItem[];
