@@ -30,7 +30,9 @@ export async function readStatementPdf(pdf: Buffer | Uint8Array, password?: stri
 	const bank = detectBank(firstPage);
 	if (!bank) throw new StatementReadError('BANK_NAME_UNDETECTED');
 
-	const fields = headerFields(firstPage);
+	// Only the account block above the table holds `Label:` fields; narrations must not be read as labels.
+	const tableTop = findTableHeader(firstPage)?.headerY ?? -Infinity;
+	const fields = headerFields(firstPage.filter((row) => row[0].y > tableTop));
 	const lines = pages.flatMap(tableLines);
 	if (lines.length === 0) throw new StatementReadError('STATEMENT_UNSUPPORTED_FORMAT');
 	const period = parsePeriod(fields.get('statement period'));
