@@ -22,6 +22,8 @@ export interface SandboxContext {
 	webhooks: WebhookDeliverer;
 	processing: Processing;
 	parseLimiter: Limiter;
+	/** multipart bodies read at the same time; the rest wait in their sockets */
+	receivers: Limiter;
 	requests: RequestLog;
 }
 
@@ -42,6 +44,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 		links: new LinkIssuer(clock),
 		webhooks,
 		parseLimiter: new Limiter(options.parseConcurrency),
+		receivers: new Limiter(options.receiveConcurrency),
 		requests: new RequestLog(),
 		processing: new Processing(
 			clock,

@@ -25,6 +25,8 @@ export interface SandboxOptions {
 	disabledModes: string[];
 	/** PDFs parsed at the same time */
 	parseConcurrency: number;
+	/** multipart upload bodies streamed to disk at the same time */
+	receiveConcurrency: number;
 	/** log each request to stderr */
 	log: boolean;
 }
@@ -44,6 +46,7 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
 	webhookBackoffMs: 200,
 	disabledModes: [],
 	parseConcurrency: 2,
+	receiveConcurrency: 8,
 	log: false,
 };
 

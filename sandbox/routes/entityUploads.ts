@@ -44,7 +44,7 @@ async function discard(file: StoredFile): Promise<void> {
 
 async function uploadToEntity(context: SandboxContext, route: UploadRoute, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
 	if (!isFormRequest(request)) return reply.code(400).send(WRONG_CONTENT_TYPE);
-	const form = await receiveForm(request, context.files);
+	const form = await receiveForm(request, context.files, context.receivers);
 	const { fields } = form;
 
 	const missing: Record<string, string[]> = {};

@@ -51,7 +51,7 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 		return reply.code(status).send({ session_id: sessionId, statement_id: statementId, error: { code: errorCode, message: message ?? text } });
 	};
 	if (!isFormRequest(request)) return fail('WRONG_CONTENT_TYPE');
-	const form = await receiveForm(request, context.files);
+	const form = await receiveForm(request, context.files, context.receivers);
 	const { fields } = form;
 
 	const session = fields.session_id ? context.state.sessions.get(fields.session_id) : undefined;

@@ -85,12 +85,13 @@ describe('sandbox request signing (--signing-secret)', () => {
 
 	test('missing or wrong signing headers → 401', async () => {
 		const timestamp = String(Math.floor(Date.now() / 1000));
-		for (const headers of [
+		const attempts: Array<Record<string, string>> = [
 			{},
 			{ TIMESTAMP: timestamp },
 			{ TIMESTAMP: timestamp, ACCESS_TOKEN: accessToken('other-secret', timestamp) },
 			{ TIMESTAMP: String(Number(timestamp) + 1), ACCESS_TOKEN: accessToken('sign-me', timestamp) },
-		]) {
+		];
+		for (const headers of attempts) {
 			const response = await t.api('GET', 'net_banking_health/', { headers });
 			expect(response.status).toBe(401);
 			expect(response.body).toEqual(UNAUTHENTICATED);
