@@ -2,8 +2,7 @@ import { SandboxClock } from './clock';
 import { FaultBook } from './faults';
 import { LinkIssuer } from './links';
 import type { SandboxOptions } from './options';
-import { Processing } from './processing';
-import { seededRandom } from './random';
+import { Processing, processingDelays } from './processing';
 import { RequestLog } from './requestLog';
 import { notifyEntityStatement, notifySessionProgress } from './notifications';
 import { FileStore } from './store/files';
@@ -30,7 +29,6 @@ export interface SandboxContext {
 export function createContext(options: SandboxOptions): SandboxContext {
 	const clock = new SandboxClock();
 	const state = new SandboxState(clock);
-	const random = seededRandom(options.seed);
 	const webhooks = new WebhookDeliverer(
 		{ attempts: options.webhookAttempts, backoffMs: options.webhookBackoffMs },
 		options.webhookSecret,
@@ -48,7 +46,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 		requests: new RequestLog(),
 		processing: new Processing(
 			clock,
-			() => options.processingMs + Math.floor(random() * (options.processingJitterMs + 1)),
+			processingDelays(options),
 			(statement) => {
 				if (statement.entityId !== null) notifyEntityStatement(context, statement);
 				if (statement.sessionId !== null) notifySessionProgress(context, statement.sessionId);

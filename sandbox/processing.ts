@@ -1,5 +1,13 @@
 import type { SandboxClock } from './clock';
+import type { SandboxOptions } from './options';
+import { seededRandom } from './random';
 import type { StatementRecord } from './store/types';
+
+/** Each statement's processing time: processing-ms plus a seeded random 0..jitter, the same sequence per seed. */
+export function processingDelays(options: Pick<SandboxOptions, 'processingMs' | 'processingJitterMs' | 'seed'>): () => number {
+	const random = seededRandom(options.seed);
+	return () => options.processingMs + Math.floor(random() * (options.processingJitterMs + 1));
+}
 
 /** Turns statements from `processing` into `completed` or `failed` after the configured delay. */
 export class Processing {

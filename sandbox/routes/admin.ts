@@ -85,6 +85,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: SandboxContex
 			bank: s.bank,
 			sha256: s.sha256,
 			status: s.status,
+			uploaded_at: new Date(s.uploadedAt).toISOString(),
 			completed_at: s.completedAt === null ? null : new Date(s.completedAt).toISOString(),
 		})),
 	}));

@@ -49,9 +49,12 @@ export interface SandboxStatement {
 	statement_id: string;
 	entity_id: string | null;
 	session_id: string | null;
+	account_id: string;
 	bank: string;
 	sha256: string;
 	status: 'processing' | 'completed' | 'failed';
+	uploaded_at: string;
+	/** when processing finished, in sandbox time (ISO) */
 	completed_at: string | null;
 }
 
