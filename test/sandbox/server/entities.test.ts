@@ -73,7 +73,7 @@ describe('sandbox entities', () => {
 		expect(first.body.results).toHaveLength(10);
 		expect(first.body.results.every((r: { link_id: string }) => r.link_id === 'wanted')).toBe(true);
 		expect(first.body.next).toBe(`${t.sandbox.url}/v1/entity/?link_id=wanted&page=2`);
-		const second = await (await fetch(first.body.next, { headers: { 'x-api-key': 'sandbox_api_key', 'server-hash': 'sandbox_server_hash' } })).json();
+		const second = (await (await fetch(first.body.next, { headers: { 'x-api-key': 'sandbox_api_key', 'server-hash': 'sandbox_server_hash' } })).json()) as { results: unknown[]; next: string | null };
 		expect(second.results).toHaveLength(2);
 		expect(second.next).toBeNull();
 		const past = await t.api('GET', 'entity/', { query: { page: '3', link_id: 'wanted' } });

@@ -54,7 +54,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
 			const headers: Record<string, string> = { ...(o.headers ?? {}) };
 			if (!o.noAuth) headers['x-api-key'] ??= apiKey;
 			if (!o.noAuth && !o.noHash) headers['server-hash'] ??= serverHash;
-			let body: BodyInit | undefined;
+			let body: RequestInit['body'];
 			if (o.form) {
 				body = new URLSearchParams(o.form).toString();
 				headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -69,7 +69,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
 				body = JSON.stringify(o.json);
 				headers['content-type'] = 'application/json';
 			} else if (o.raw) {
-				body = o.raw.body as BodyInit;
+				body = o.raw.body as RequestInit['body'];
 				headers['content-type'] = o.raw.contentType;
 			}
 			return read(await fetch(url, { method, headers, body }));
