@@ -1,3 +1,4 @@
+import { rmSync } from 'fs';
 import { SandboxClock } from './clock';
 import { FaultBook } from './faults';
 import { LinkIssuer } from './links';
@@ -58,6 +59,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 
 /** Forgets all state, as a restart would. */
 export function resetContext(context: SandboxContext): void {
+	for (const statement of context.state.statements.values()) rmSync(statement.filePath, { force: true });
 	context.processing.clear();
 	context.webhooks.clear();
 	context.faults.clear();

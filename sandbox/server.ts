@@ -104,7 +104,7 @@ function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
 			return payload;
 		}
 		if (fault.malformedJson && typeof payload === 'string') {
-			reply.header('content-length', undefined);
+			reply.removeHeader('content-length');
 			return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
 		}
 		return payload;

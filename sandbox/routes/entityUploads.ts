@@ -46,27 +46,32 @@ async function uploadToEntity(context: SandboxContext, route: UploadRoute, reque
 	if (!isFormRequest(request)) return reply.code(400).send(WRONG_CONTENT_TYPE);
 	const form = await receiveForm(request, context.files, context.receivers);
 	const { fields } = form;
+	/** a 400 before the file was taken: drop the stored part, if any */
+	const refuse = async (body: Record<string, string[]>): Promise<unknown> => {
+		if (form.filePart) await discard(form.filePart);
+		return reply.code(400).send(body);
+	};
 
 	const missing: Record<string, string[]> = {};
 	const hasFile = form.filePart !== null || Boolean(fields.file) || (route.source === 'file' && Boolean(fields.file_url));
 	if (!hasFile) Object.assign(missing, fieldError('file'));
 	if (route.bankKnown && !fields.bank_name) Object.assign(missing, fieldError('bank_name'));
-	if (Object.keys(missing).length > 0) return reply.code(400).send(missing);
+	if (Object.keys(missing).length > 0) return refuse(missing);
 
 	const bank = route.bankKnown ? findBank(fields.bank_name) : undefined;
-	if (route.bankKnown && !bank) return reply.code(400).send(fieldError('bank_name', `"${fields.bank_name}" is not a valid choice.`));
+	if (route.bankKnown && !bank) return refuse(fieldError('bank_name', `"${fields.bank_name}" is not a valid choice.`));
 	let entity: EntityRecord | undefined;
 	if (fields.entity_id) {
 		entity = context.state.entities.get(fields.entity_id);
-		if (!entity) return reply.code(400).send(fieldError('entity_id', 'No entity with this entity_id.'));
+		if (!entity) return refuse(fieldError('entity_id', 'No entity with this entity_id.'));
 	}
 
 	const source = await statementSource(form, context.files, route.source);
 	if ('problem' in source) {
-		if (source.problem === 'invalid_base64') return reply.code(400).send(fieldError('file', 'Invalid Base 64 string'));
-		if (source.problem === 'invalid_url') return reply.code(400).send(fieldError('file_url', 'This file url is invalid'));
-		if (source.problem === 'not_a_file') return reply.code(400).send(fieldError('file', NOT_A_FILE));
-		return reply.code(400).send(fieldError('file'));
+		if (source.problem === 'invalid_base64') return refuse(fieldError('file', 'Invalid Base 64 string'));
+		if (source.problem === 'invalid_url') return refuse(fieldError('file_url', 'This file url is invalid'));
+		if (source.problem === 'not_a_file') return refuse(fieldError('file', NOT_A_FILE));
+		return refuse(fieldError('file'));
 	}
 	const file = source.file;
 	request.sandbox.sha256 = file.sha256;

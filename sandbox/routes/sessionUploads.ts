@@ -53,21 +53,25 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 	if (!isFormRequest(request)) return fail('WRONG_CONTENT_TYPE');
 	const form = await receiveForm(request, context.files, context.receivers);
 	const { fields } = form;
+	const refuse = async (code: string): Promise<FastifyReply> => {
+		if (form.filePart) await unlink(form.filePart.path).catch(() => undefined);
+		return fail(code);
+	};
 
 	const session = fields.session_id ? context.state.sessions.get(fields.session_id) : undefined;
-	if (!session) return fail('SESSION_NOT_FOUND');
+	if (!session) return refuse('SESSION_NOT_FOUND');
 	sessionId = session.id;
-	if (session.deleted) return fail('SESSION_DELETED');
-	if (session.expired) return fail('SESSION_EXPIRED');
-	if (session.processingRequestedAt !== null) return fail('SESSION_CLOSED');
+	if (session.deleted) return refuse('SESSION_DELETED');
+	if (session.expired) return refuse('SESSION_EXPIRED');
+	if (session.processingRequestedAt !== null) return refuse('SESSION_CLOSED');
 
 	const uploadType = (fields.upload_type || (form.filePart === null && fields.file ? 'BASE64' : 'PDF')).toUpperCase();
-	if (uploadType !== 'PDF' && uploadType !== 'BASE64') return fail('INVALID_FILE_OBJECT');
+	if (uploadType !== 'PDF' && uploadType !== 'BASE64') return refuse('INVALID_FILE_OBJECT');
 	const bank = fields.bank_name ? findBank(fields.bank_name) : undefined;
-	if (fields.bank_name && !bank) return fail('INVALID_BANK_NAME');
+	if (fields.bank_name && !bank) return refuse('INVALID_BANK_NAME');
 
 	const source = await statementSource(form, context.files, uploadType === 'BASE64' ? 'base64' : 'file');
-	if ('problem' in source) return fail(SOURCE_ERRORS[source.problem]);
+	if ('problem' in source) return refuse(SOURCE_ERRORS[source.problem]);
 	const file = source.file;
 	request.sandbox.sha256 = file.sha256;
 	const rejectFile = async (code: string, statementId = '', message?: string): Promise<FastifyReply> => {
