@@ -29,7 +29,7 @@ export function parseFault(input: unknown): FaultSpec | string {
 	const hasEffect = f.status !== undefined || f.latencyMs !== undefined || f.reset === true || f.resetBeforeProcessing === true || f.malformedJson === true;
 	if (!hasEffect) return 'a fault needs one of status, latencyMs, reset, resetBeforeProcessing, malformedJson';
 	return {
-		route: f.route.replace(/^\/+/, ''),
+		route: f.route.replace(/^\/+/, '').replace(/^(bank-connect\/)?v1\//, ''),
 		method: typeof f.method === 'string' ? f.method.toUpperCase() : undefined,
 		status: f.status as number | undefined,
 		body: f.body,

@@ -83,13 +83,16 @@ async function uploadToEntity(context: SandboxContext, route: UploadRoute, reque
 		return reply.code(400).send({ entity_id: owner.id, message });
 	};
 
-	if (context.state.statementsOf(owner.id).some((s) => s.sha256 === file.sha256)) return fail(DUPLICATE_MESSAGE);
+	const isDuplicate = (): boolean => context.state.statementsOf(owner.id).some((s) => s.sha256 === file.sha256);
+	if (isDuplicate()) return fail(DUPLICATE_MESSAGE);
 	const outcome = await readUpload(context, file, fields.pdf_password);
 	if ('failure' in outcome) {
 		if (bank && outcome.failure === 'BANK_NAME_UNDETECTED') return fail(`Not ${bank.id} bank statement`);
 		return fail(outcome.message);
 	}
 	const { parsed } = outcome;
+	// checked again: the same file may have arrived concurrently while this one was parsed
+	if (isDuplicate()) return fail(DUPLICATE_MESSAGE);
 	if (bank && parsed.bank !== bank.id) return fail(`Not ${bank.id} bank statement`);
 	if (owner.isSingleAccount) {
 		const others = context.state.accountsOf(owner.id);

@@ -20,6 +20,7 @@ const UPLOAD_ERRORS: Record<string, [number, string]> = {
 	MISSING_FILE_OBJECT: [400, 'This file object is required'],
 	INVALID_BASE_64: [400, 'Invalid Base 64 string'],
 	INVALID_BANK_NAME: [400, 'Invalid bank identifier.'],
+	INVALID_ACCOUNT_CATEGORY: [400, "'account_category' should be 'SAVINGS', 'CURRENT' or 'OVERDRAFT'"],
 	PASSWORD_INCORRECT: [400, 'The provided password is incorrect'],
 	STATEMENT_UNSUPPORTED_FORMAT: [400, 'The statement format is not supported'],
 	BANK_NAME_UNDETECTED: [400, 'Unable to detect bank. Please provide BANK NAME.'],
@@ -30,6 +31,8 @@ const UPLOAD_ERRORS: Record<string, [number, string]> = {
 	SESSION_EXPIRED: [400, 'The session has expired'],
 	SESSION_CLOSED: [400, 'Processing was already requested for this session; it takes no more uploads'],
 };
+
+const ACCOUNT_CATEGORIES = ['SAVINGS', 'CURRENT', 'OVERDRAFT'];
 
 const SOURCE_ERRORS: Record<SourceProblem, string> = {
 	missing: 'MISSING_FILE_OBJECT',
@@ -69,6 +72,7 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 	if (uploadType !== 'PDF' && uploadType !== 'BASE64') return refuse('INVALID_FILE_OBJECT');
 	const bank = fields.bank_name ? findBank(fields.bank_name) : undefined;
 	if (fields.bank_name && !bank) return refuse('INVALID_BANK_NAME');
+	if (fields.account_category && !ACCOUNT_CATEGORIES.includes(fields.account_category.toUpperCase())) return refuse('INVALID_ACCOUNT_CATEGORY');
 
 	const source = await statementSource(form, context.files, uploadType === 'BASE64' ? 'base64' : 'file');
 	if ('problem' in source) return refuse(SOURCE_ERRORS[source.problem]);
@@ -79,7 +83,8 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 		return fail(code, statementId, message);
 	};
 
-	const duplicate = context.state.statementsOf(session.id).find((s) => s.sha256 === file.sha256);
+	const duplicateOf = () => context.state.statementsOf(session.id).find((s) => s.sha256 === file.sha256);
+	const duplicate = duplicateOf();
 	if (duplicate) return rejectFile('STATEMENT_DUPLICATE', duplicate.id);
 	const outcome = await readUpload(context, file, fields.pdf_password);
 	if ('failure' in outcome) {
@@ -88,6 +93,11 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 		return rejectFile(failure);
 	}
 	const { parsed } = outcome;
+	// checked again: the same file may have arrived concurrently while this one was parsed
+	const concurrent = duplicateOf();
+	if (concurrent) return rejectFile('STATEMENT_DUPLICATE', concurrent.id);
+	if (session.deleted) return rejectFile('SESSION_DELETED');
+	if (session.processingRequestedAt !== null) return rejectFile('SESSION_CLOSED');
 	if (bank && parsed.bank !== bank.id) return rejectFile('BANK_NAME_MISMATCH', '', `Not ${bank.id} bank statement`);
 	const inRange = parsed.lines.some((l) => {
 		const day = l.date.slice(0, 10);

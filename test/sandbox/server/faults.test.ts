@@ -78,6 +78,11 @@ describe('sandbox faults', () => {
 		expect((await t.api('POST', 'statement/upload/', { multipart: { file: pdf, bank_name: 'hdfc' } })).status).toBe(200);
 	});
 
+	test('a route written with a leading /v1/ matches the same requests', async () => {
+		await t.admin('POST', 'faults', { route: '/v1/banks/', status: 502 });
+		expect((await t.api('GET', 'banks/catalogue/')).status).toBe(502);
+	});
+
 	test('a fault without an effect or route is refused', async () => {
 		expect((await t.admin('POST', 'faults', { route: 'entity/' })).status).toBe(400);
 		expect((await t.admin('POST', 'faults', { status: 500 })).status).toBe(400);

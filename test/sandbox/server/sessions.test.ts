@@ -128,6 +128,8 @@ describe('sandbox sessions', () => {
 			['a non-loopback file_url', { file: undefined, file_url: 'https://example.com/a.pdf' }, 400, 'INVALID_FILE_URL', 'session'],
 			['a string where a PDF part is expected', { file: 'hello', upload_type: 'PDF' }, 400, 'INVALID_FILE_OBJECT', 'session'],
 			['a bad upload_type', { upload_type: 'DOCX' }, 400, 'INVALID_FILE_OBJECT', 'session'],
+			['a bad account_category', { account_category: 'PIGGY_BANK' }, 400, 'INVALID_ACCOUNT_CATEGORY', 'session'],
+			['an unknown bank_name', { bank_name: 'nobank' }, 400, 'INVALID_BANK_NAME', 'session'],
 		])('%s → %i %s', async (_name, override, status, code, sessionIdIn) => {
 			const sessionId = await createSession();
 			const fields: Record<string, string | Buffer> = { file: statement, bank_name: 'hdfc', session_id: sessionId, upload_type: 'PDF' };
@@ -177,6 +179,13 @@ describe('sandbox sessions', () => {
 				statement_id: right.body.statement_id,
 				error: { code: 'STATEMENT_DUPLICATE', message: 'A duplicate statement has been detected' },
 			});
+		});
+
+		test('the same file sent twice at once is stored once', async () => {
+			const sessionId = await createSession();
+			const responses = await Promise.all([uploadPdf(sessionId, statement), uploadPdf(sessionId, statement)]);
+			expect(responses.map((r) => r.status).sort()).toEqual([200, 400]);
+			expect(responses.find((r) => r.status === 400)!.body.error.code).toBe('STATEMENT_DUPLICATE');
 		});
 
 		test('accept_anything lets an out-of-range statement in', async () => {

@@ -157,6 +157,14 @@ describe('sandbox entity-flow uploads', () => {
 		expect(elsewhere.status).toBe(200);
 	});
 
+	test('the same file sent twice at once to one entity is stored once', async () => {
+		const entity = (await t.api('POST', 'entity/')).body.entity_id;
+		const send = () => t.api('POST', 'statement/upload/', { multipart: { file: hdfc, bank_name: 'hdfc', entity_id: entity } });
+		const responses = await Promise.all([send(), send(), send()]);
+		expect(responses.map((r) => r.status).sort()).toEqual([200, 400, 400]);
+		expect((await t.api('GET', `entity/${entity}/accounts/`)).body.accounts[0].statements).toHaveLength(1);
+	});
+
 	test('a single-account entity takes the same account again but refuses another one', async () => {
 		const entity = (await t.api('POST', 'entity/', { form: { is_single_account: 'true' } })).body.entity_id;
 		const spec = { bank: 'kotak', months: 1, account: '123456789012' };

@@ -170,6 +170,24 @@ describe('sandbox webhooks', () => {
 		}
 	});
 
+	test('a session that runs out of sandbox time sends SESSION_EXPIRY_NOTIFICATION once', async () => {
+		const receiver = await startReceiver();
+		try {
+			await t.api('POST', 'session_data/update_webhook/', { json: { webhook_url: receiver.url } });
+			const sessionId = (await t.api('POST', 'session/', { form: { link_id: 'u', api_key: 'sandbox_api_key', session_expiry: '10' } })).body.session_id;
+			await t.admin('POST', 'clock', { advanceMs: 9 * 60_000 });
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(receiver.received).toEqual([]);
+			await t.admin('POST', 'clock', { advanceMs: 2 * 60_000 });
+			await waitFor(async () => (receiver.received.length > 0 ? true : undefined));
+			await t.admin('POST', 'clock', { advanceMs: 60_000 });
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(receiver.received.map((r) => [r.body.event_name, r.body.session_id])).toEqual([['SESSION_EXPIRY_NOTIFICATION', sessionId]]);
+		} finally {
+			await receiver.close();
+		}
+	});
+
 	test('session webhooks with a mode other than 3 deliver nothing', async () => {
 		const receiver = await startReceiver();
 		try {
