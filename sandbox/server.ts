@@ -130,6 +130,15 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
 	const app = Fastify({ logger: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
 	await app.register(formbody, { bodyLimit: MAX_BODY_BYTES });
 	await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, fieldSize: MAX_BODY_BYTES, files: 4 } });
+	// upload routes answer any JSON body, even a broken one, with the contract's content-type 400
+	app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+		try {
+			done(null, body === '' ? {} : JSON.parse(body as string));
+		} catch (error) {
+			if (request.url.includes('/v1/statement/')) done(null, undefined);
+			else done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+		}
+	});
 	// any other content type reaches the upload handlers, which answer the contract's 400
 	app.addContentTypeParser('*', (_request, payload, done) => {
 		payload.on('error', done);

@@ -70,6 +70,12 @@ describe('sandbox sessions', () => {
 			expect(response.body).toEqual({ error: { code, message: expect.any(String) } });
 		});
 
+		test('a broken JSON body → 400 with a detail', async () => {
+			const response = await t.api('POST', 'session/', { raw: { body: '{"link_id": ', contentType: 'application/json' } });
+			expect(response.status).toBe(400);
+			expect(response.body).toEqual({ detail: expect.any(String) });
+		});
+
 		test('an api_key field that differs from the header → 401', async () => {
 			const response = await t.api('POST', 'session/', { form: { link_id: 'u', api_key: 'other' } });
 			expect(response.status).toBe(401);

@@ -105,6 +105,8 @@ describe('sandbox entity-flow uploads', () => {
 			expect(json.body).toEqual(WRONG_CONTENT_TYPE);
 			const pdf = await t.api('POST', path, { raw: { body: hdfc, contentType: 'application/pdf' } });
 			expect(pdf.body).toEqual(WRONG_CONTENT_TYPE);
+			const broken = await t.api('POST', path, { raw: { body: '{"file": ', contentType: 'application/json' } });
+			expect(broken.body).toEqual(WRONG_CONTENT_TYPE);
 		}
 	});
 
