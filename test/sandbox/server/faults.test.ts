@@ -140,3 +140,34 @@ describe('sandbox management routes', () => {
 		});
 	});
 });
+
+describe('sandbox sample-statement', () => {
+	let t: TestSandbox;
+	beforeAll(async () => {
+		t = await startTestSandbox();
+	});
+	afterAll(() => t.close());
+
+	test('returns the same PDF for the same seed, a different one for another seed', async () => {
+		const a = await fetch(`${t.sandbox.origin}/__sandbox/sample-statement?bank=baroda&months=2&seed=s1`);
+		expect(a.headers.get('content-type')).toBe('application/pdf');
+		const bytesA = Buffer.from(await a.arrayBuffer());
+		expect(bytesA.subarray(0, 5).toString()).toBe('%PDF-');
+		const again = await sampleStatement(t.sandbox.origin, { bank: 'baroda', months: 2, seed: 's1' });
+		const other = await sampleStatement(t.sandbox.origin, { bank: 'baroda', months: 2, seed: 's2' });
+		expect(again.equals(bytesA)).toBe(true);
+		expect(other.equals(bytesA)).toBe(false);
+	});
+
+	test.each([
+		['bank=nobank', 'unknown bank "nobank"'],
+		['bank=hdfc&months=0', 'months must be a whole number from 1 to 36'],
+		['bank=hdfc&variant=blurry', 'variant must be text, image or corrupt'],
+		['bank=hdfc&pattern=salary,lottery', 'pattern is a comma list of salary, emi, recurring'],
+		['bank=hdfc&end=31/12/2025', 'end must be YYYY-MM-DD'],
+	])('?%s → 400', async (query, detail) => {
+		const response = await fetch(`${t.sandbox.origin}/__sandbox/sample-statement?${query}`);
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({ detail });
+	});
+});

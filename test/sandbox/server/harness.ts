@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import type { SandboxOptions } from '../../../sandbox/options';
 
@@ -99,3 +100,16 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** A text PDF that names no bank the sandbox knows. */
+export async function unknownBankPdf(): Promise<Buffer> {
+	const doc = new PDFDocument({ size: 'A4' });
+	const chunks: Buffer[] = [];
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+	const ended = new Promise((resolve) => doc.on('end', resolve));
+	doc.fontSize(16).text('Sahakari Co-operative Credit Society', 30, 30);
+	doc.fontSize(8).text('Date   Narration   Debit   Credit   Balance', 30, 100);
+	doc.end();
+	await ended;
+	return Buffer.concat(chunks);
+}

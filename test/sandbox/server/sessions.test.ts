@@ -1,5 +1,5 @@
 import { sampleStatement } from '../../helpers/sandboxClient';
-import { startTestSandbox, UUID, waitFor, type TestSandbox } from './harness';
+import { startTestSandbox, unknownBankPdf, UUID, waitFor, type TestSandbox } from './harness';
 
 const RANGE = { from_date: '01/01/2026', to_date: '30/06/2026' };
 
@@ -192,6 +192,13 @@ describe('sandbox sessions', () => {
 			const responses = await Promise.all([uploadPdf(sessionId, statement), uploadPdf(sessionId, statement)]);
 			expect(responses.map((r) => r.status).sort()).toEqual([200, 400]);
 			expect(responses.find((r) => r.status === 400)!.body.error.code).toBe('STATEMENT_DUPLICATE');
+		});
+
+		test('without bank_name a statement of no known bank → BANK_NAME_UNDETECTED', async () => {
+			const sessionId = await createSession();
+			const response = await t.api('POST', 'statement/upload_session/', { multipart: { file: await unknownBankPdf(), session_id: sessionId, upload_type: 'PDF' } });
+			expect(response.status).toBe(400);
+			expect(response.body.error).toEqual({ code: 'BANK_NAME_UNDETECTED', message: 'Unable to detect bank. Please provide BANK NAME.' });
 		});
 
 		test('accept_anything lets an out-of-range statement in', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { sampleStatement } from '../../helpers/sandboxClient';
-import { startTestSandbox, UUID, type TestSandbox } from './harness';
+import { startTestSandbox, unknownBankPdf, UUID, type TestSandbox } from './harness';
 
 const WRONG_CONTENT_TYPE = {
 	file: ['This field must be present as a form field. Send request with content type x-www-form-urlencoded or form-data'],
@@ -141,6 +141,12 @@ describe('sandbox entity-flow uploads', () => {
 			expect(response.status).toBe(400);
 			expect(response.body).toEqual({ entity_id: expect.stringMatching(UUID), message: 'PDF is not parsable' });
 		}
+	});
+
+	test('bankless upload of a statement of no known bank → "Unable to detect bank. Please provide BANK NAME."', async () => {
+		const response = await t.api('POST', 'statement/bankless_upload/', { multipart: { file: await unknownBankPdf() } });
+		expect(response.status).toBe(400);
+		expect(response.body).toEqual({ entity_id: expect.stringMatching(UUID), message: 'Unable to detect bank. Please provide BANK NAME.' });
 	});
 
 	test('a statement of another bank → "Not <bank> bank statement" on the given entity', async () => {
