@@ -1,6 +1,7 @@
 import { parseCli, USAGE } from './cliOptions';
 import type { SandboxOptions } from './options';
 import { startSandbox } from './server';
+import { warmUpPdfReader } from './statements/read';
 
 async function main(): Promise<void> {
 	let options: Partial<SandboxOptions> | 'help';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
 	console.log(`Server Hash: ${sandbox.options.serverHash}`);
 	if (sandbox.options.signingSecret !== null) console.log('Request signing: required (TIMESTAMP + ACCESS_TOKEN)');
 	console.log('State is kept in memory only: stopping the sandbox forgets it.');
+	// load pdfjs in the background so the first upload is not the slow one
+	warmUpPdfReader().catch((error: unknown) => console.error(`PDF reader failed to start: ${String(error)}`));
 	const stop = (): void => {
 		void sandbox.close().then(() => process.exit(0));
 	};
