@@ -11,6 +11,7 @@ exec scripts/node24.sh bash -c '
   npm ci --ignore-scripts --no-audit --no-fund
   npm run build
   npm run lint
+  npm run typecheck
   npm run scan
   npm test
 '

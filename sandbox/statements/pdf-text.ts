@@ -85,7 +85,7 @@ function request(data: Uint8Array | undefined, password: string | undefined): Pr
 			resolve: (text) => { resolve(text); settle(); },
 			reject: (error) => { reject(error); settle(); },
 		});
-		target.postMessage({ id, data, password }, data ? [data.buffer] : []);
+		target.postMessage({ id, data, password }, data ? [data.buffer as ArrayBuffer] : []);
 	});
 }
 
