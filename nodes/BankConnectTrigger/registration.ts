@@ -1,0 +1,39 @@
+import type { IHookFunctions } from 'n8n-workflow';
+
+import { apiRequest } from '../BankConnect/transport';
+import type { Flow } from './payloads';
+import type { Registration, TriggerState } from './state';
+
+/** `webhook_mode` of the session flow: deliveries for every mode (PDF, AA, net banking). */
+export const SESSION_WEBHOOK_MODE = 3;
+
+const UPDATE_WEBHOOK_PATH: Record<Flow, string> = {
+	entity: '/v1/entity/update_webhook/',
+	session: '/v1/session_data/update_webhook/',
+};
+
+/** The registration this activation wants: this workflow's production URL, flow and mode. */
+export function wantedRegistration(url: string, flow: Flow, entityMode: number): Omit<Registration, 'registeredAt'> {
+	return { url, flow, mode: flow === 'entity' ? entityMode : SESSION_WEBHOOK_MODE };
+}
+
+/** Whether what the trigger recorded is what it would register now. The API cannot read the URL back. */
+export function isRegistered(state: TriggerState, wanted: Omit<Registration, 'registeredAt'>): boolean {
+	const recorded = state.registration;
+	return recorded !== undefined && recorded.url === wanted.url && recorded.flow === wanted.flow && recorded.mode === wanted.mode;
+}
+
+/** Points the account's single webhook URL at this trigger and records it. */
+export async function registerWebhook(
+	context: IHookFunctions,
+	state: TriggerState,
+	wanted: Omit<Registration, 'registeredAt'>,
+	now: Date,
+): Promise<void> {
+	await apiRequest(context, {
+		method: 'POST',
+		path: UPDATE_WEBHOOK_PATH[wanted.flow],
+		json: { webhook_url: wanted.url, webhook_mode: wanted.mode },
+	});
+	state.registration = { ...wanted, registeredAt: now.toISOString() };
+}
