@@ -5,6 +5,7 @@ import { analysisDescription } from './actions/analysis/Analysis.resource';
 import { entityDescription } from './actions/entity/Entity.resource';
 import { netBankingHealthDescription } from './actions/netBankingHealth/NetBankingHealth.resource';
 import { router } from './actions/router';
+import { statementDescription } from './actions/statement/Statement.resource';
 import { loadOptions } from './methods';
 
 export class BankConnect implements INodeType {
@@ -31,12 +32,14 @@ export class BankConnect implements INodeType {
 					{ name: 'Analysis', value: 'analysis' },
 					{ name: 'Entity', value: 'entity' },
 					{ name: 'Net Banking Health', value: 'netBankingHealth' },
+					{ name: 'Statement', value: 'statement' },
 				],
 				default: 'entity',
 			},
 			...entityDescription,
 			...analysisDescription,
 			...netBankingHealthDescription,
+			...statementDescription,
 		],
 	};
 

@@ -120,3 +120,23 @@ export interface BankHealth {
 	health_up: boolean;
 	issue_details: string | null;
 }
+
+/** 200 of the entity upload routes; without `?identity=true` only entity_id, statement_id and bank_name. */
+export interface StatementUpload {
+	entity_id: string;
+	statement_id: string;
+	bank_name: string;
+	date_range?: { from_date: string | null; to_date: string | null };
+	is_fraud?: boolean;
+	fraud_type?: string | null;
+	identity?: Identity;
+}
+
+/** 200 of `upload_session/` (the fields the node relies on; the rest passes through). */
+export interface SessionStatementUpload {
+	session_id: string;
+	statement_id: string;
+	bank_name: string;
+	account_id: string;
+	[key: string]: unknown;
+}

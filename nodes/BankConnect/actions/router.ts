@@ -5,6 +5,7 @@ import { mapWithConcurrency } from '../helpers/concurrency';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';
 import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
+import { statementOperations } from './statement/Statement.resource';
 import type { Operation } from './operation';
 
 /** Items processed at the same time: enough to hide latency, few enough to respect rate limits. */
@@ -14,12 +15,16 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	entity: entityOperations,
 	analysis: analysisOperations,
 	netBankingHealth: netBankingHealthOperations,
+	statement: statementOperations,
 };
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	// a failed upload may still have created an entity: keep its id so the workflow can use it
+	const entityId = error instanceof NodeApiError ? error.errorResponse?.entity_id : undefined;
+	if (typeof entityId === 'string' && entityId !== '') json.entity_id = entityId;
 	return { json, pairedItem: { item: itemIndex } };
 }
 

@@ -10,6 +10,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { MultipartBody } from '../helpers/multipart';
 import { buildApiError, buildNetworkError } from './errors';
 import type { ErrorContext } from './errors';
 import {
@@ -39,6 +40,8 @@ export interface ApiRequest extends ErrorContext {
 	json?: IDataObject;
 	/** Sent as multipart/form-data (file uploads). */
 	multipart?: FormData;
+	/** Sent as multipart/form-data read chunk by chunk (statement uploads from n8n's binary data). */
+	streamedMultipart?: MultipartBody;
 }
 
 interface RawResponse {
@@ -72,6 +75,11 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
 	if (request.multipart) options.body = request.multipart;
+	if (request.streamedMultipart) {
+		// axios reads a Blob-shaped body through its stream(); n8n passes the object through untouched
+		options.body = request.streamedMultipart as unknown as IDataObject;
+		options.headers = { ...options.headers, 'Content-Type': request.streamedMultipart.type };
+	}
 	return options;
 }
 

@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 
 /** GET /v1/entity/<entity_id>/accounts/ */
-export const { description, execute } = splitAnalysisOperation({
+export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'accounts',
 	field: 'accounts',
 	splitLabel: 'One Item per Account',

@@ -6,7 +6,8 @@ import { requireText } from '../../helpers/validation';
 import { downloadFile } from '../../transport';
 import type { Account, ExcelReportLink } from '../../types';
 import { fieldsFor } from '../operation';
-import { analysisReadFields, readAnalysis } from './readAnalysis';
+import type { AnalysisReadRequest } from './readAnalysis';
+import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
 
 const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,14 +25,24 @@ export function reportFileName(account: Account | undefined, report: ExcelReport
 
 /** GET /v1/entity/<entity_id>/raw_excel_report/, then one item per account with its .xlsx. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
 	const binaryPropertyName = requireText(
-		node,
+		this.getNode(),
 		itemIndex,
 		'Put Output File in Field',
 		this.getNodeParameter('binaryPropertyName', itemIndex),
 	);
-	const response = await readAnalysis(this, 'raw_excel_report', itemIndex);
+	return await excelReportItems(this, itemIndex, analysisReadRequest(this, itemIndex), binaryPropertyName);
+}
+
+/** The report of an entity given in code: one item per account, its .xlsx in `binaryPropertyName`. */
+export async function excelReportItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	request: AnalysisReadRequest,
+	binaryPropertyName: string,
+): Promise<INodeExecutionData[]> {
+	const node = context.getNode();
+	const response = await readAnalysisOf(context, 'raw_excel_report', itemIndex, request);
 	const processing = response.progress.filter((entry) => entry.status !== 'completed');
 	if (response.reports.length === 0 && processing.length > 0) {
 		throw new NodeOperationError(
@@ -47,8 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const report of response.reports) {
 		const account = accounts.get(report.account_id);
 		const fileName = reportFileName(account, report);
-		const file = await downloadFile(this, report.link, `the Excel report of account ${report.account_id}`, itemIndex);
-		const binary = await this.helpers.prepareBinaryData(file.data, fileName, XLSX_MIME_TYPE);
+		const file = await downloadFile(context, report.link, `the Excel report of account ${report.account_id}`, itemIndex);
+		const binary = await context.helpers.prepareBinaryData(file.data, fileName, XLSX_MIME_TYPE);
 		items.push({
 			json: {
 				entity_id: response.entity_id,

@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 
 /** GET /v1/entity/<entity_id>/identity/ */
-export const { description, execute } = splitAnalysisOperation({
+export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'identity',
 	field: 'identity',
 	splitLabel: 'One Item per Identity',

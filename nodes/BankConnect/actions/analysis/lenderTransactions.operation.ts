@@ -2,7 +2,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
 /** GET /v1/entity/<entity_id>/lender_transactions/ */
-export const { description, execute } = splitAnalysisOperation({
+export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'lenderTransactions',
 	field: 'lender_transactions',
 	splitLabel: 'One Item per Lender Transaction',

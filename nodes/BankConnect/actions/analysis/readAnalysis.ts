@@ -28,18 +28,30 @@ export const analysisReadFields: INodeProperties[] = [
 	},
 ];
 
-/** Reads one analysis field of the entity named in the item, waiting for completion when asked. */
-export async function readAnalysis<Field extends AnalysisField>(
-	context: IExecuteFunctions,
-	field: Field,
-	itemIndex: number,
-): Promise<AnalysisResponses[Field]> {
+/** Which entity to read and how long to wait for its statements. */
+export interface AnalysisReadRequest {
+	entityId: string;
+	/** Poll until every statement is completed, at most this long; undefined reads once. */
+	maxWaitSeconds?: number;
+}
+
+/** Entity ID, Wait for Completion and Max Wait of the item, checked. */
+export function analysisReadRequest(context: IExecuteFunctions, itemIndex: number): AnalysisReadRequest {
 	const node = context.getNode();
 	const entityId = requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
 	const wait = context.getNodeParameter('waitForCompletion', itemIndex) as boolean;
-	const maxWaitSeconds = wait
-		? requireMaxWait(node, itemIndex, context.getNodeParameter('maxWaitSeconds', itemIndex))
-		: 0;
+	if (!wait) return { entityId };
+	return { entityId, maxWaitSeconds: requireMaxWait(node, itemIndex, context.getNodeParameter('maxWaitSeconds', itemIndex)) };
+}
+
+/** Reads one analysis field of an entity, waiting for completion when asked. */
+export async function readAnalysisOf<Field extends AnalysisField>(
+	context: IExecuteFunctions,
+	field: Field,
+	itemIndex: number,
+	request: AnalysisReadRequest,
+): Promise<AnalysisResponses[Field]> {
+	const { entityId, maxWaitSeconds } = request;
 	const read = async () =>
 		await apiRequest<AnalysisResponses[Field]>(context, {
 			method: 'GET',
@@ -47,6 +59,15 @@ export async function readAnalysis<Field extends AnalysisField>(
 			resource: `entity ${entityId}`,
 			itemIndex,
 		});
-	if (!wait) return await read();
-	return await waitForCompletion(read, { node, itemIndex, maxWaitSeconds });
+	if (maxWaitSeconds === undefined) return await read();
+	return await waitForCompletion(read, { node: context.getNode(), itemIndex, maxWaitSeconds });
+}
+
+/** Reads one analysis field of the entity named in the item, waiting for completion when asked. */
+export async function readAnalysis<Field extends AnalysisField>(
+	context: IExecuteFunctions,
+	field: Field,
+	itemIndex: number,
+): Promise<AnalysisResponses[Field]> {
+	return await readAnalysisOf(context, field, itemIndex, analysisReadRequest(context, itemIndex));
 }

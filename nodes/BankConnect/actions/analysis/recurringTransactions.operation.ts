@@ -15,7 +15,7 @@ function setRows(sets: RecurringSet[], direction: 'credit' | 'debit', fraud: Fra
 }
 
 /** GET /v1/entity/<entity_id>/recurring_transactions/: one item per recurring set. */
-export const { description, execute } = splitAnalysisOperation({
+export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'recurringTransactions',
 	field: 'recurring_transactions',
 	splitLabel: 'One Item per Recurring Set',

@@ -2,7 +2,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
 /** GET /v1/entity/<entity_id>/salary/ */
-export const { description, execute } = splitAnalysisOperation({
+export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'salary',
 	field: 'salary',
 	splitLabel: 'One Item per Salary Transaction',

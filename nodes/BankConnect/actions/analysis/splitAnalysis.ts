@@ -5,7 +5,8 @@ import type { FraudFlagger } from '../../helpers/fraudFlags';
 import type { AnalysisField, AnalysisResponses } from '../../types';
 import type { Operation } from '../operation';
 import { fieldsFor } from '../operation';
-import { analysisReadFields, readAnalysis } from './readAnalysis';
+import type { AnalysisReadRequest } from './readAnalysis';
+import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
 
 /** An analysis read whose response can be split into one item per record. */
 export interface SplitAnalysisConfig<Field extends AnalysisField> {
@@ -17,8 +18,22 @@ export interface SplitAnalysisConfig<Field extends AnalysisField> {
 	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
 }
 
+export type AnalysisOutput = 'split' | 'whole';
+
+/** An analysis operation that can also be run for an entity given in code (Statement → Upload, then analysis). */
+export interface SplitAnalysisOperation extends Operation {
+	itemsFor(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		request: AnalysisReadRequest,
+		output: AnalysisOutput,
+	): Promise<INodeExecutionData[]>;
+}
+
 /** Builds the operation: fields, read (with optional wait), whole response or one item per record. */
-export function splitAnalysisOperation<Field extends AnalysisField>(config: SplitAnalysisConfig<Field>): Operation {
+export function splitAnalysisOperation<Field extends AnalysisField>(
+	config: SplitAnalysisConfig<Field>,
+): SplitAnalysisOperation {
 	const description: INodeProperties[] = fieldsFor('analysis', config.operation, [
 		...analysisReadFields,
 		{
@@ -37,13 +52,22 @@ export function splitAnalysisOperation<Field extends AnalysisField>(config: Spli
 		},
 	]);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-		const output = this.getNodeParameter('output', itemIndex) as 'split' | 'whole';
-		const response = await readAnalysis(this, config.field, itemIndex);
+	async function itemsFor(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		request: AnalysisReadRequest,
+		output: AnalysisOutput,
+	): Promise<INodeExecutionData[]> {
+		const response = await readAnalysisOf(context, config.field, itemIndex, request);
 		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
 		const fraud = createFraudFlagger(response);
 		return config.split(response, fraud).map((record) => ({ json: { entity_id: response.entity_id, ...record } }));
 	}
 
-	return { description, execute };
+	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+		const output = this.getNodeParameter('output', itemIndex) as AnalysisOutput;
+		return await itemsFor(this, itemIndex, analysisReadRequest(this, itemIndex), output);
+	}
+
+	return { description, execute, itemsFor };
 }

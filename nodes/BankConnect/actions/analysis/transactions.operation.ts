@@ -2,7 +2,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
 /** GET /v1/entity/<entity_id>/transactions/ */
-export const { description, execute } = splitAnalysisOperation({
+export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'transactions',
 	field: 'transactions',
 	splitLabel: 'One Item per Transaction',

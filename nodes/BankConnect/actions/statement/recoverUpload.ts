@@ -1,0 +1,115 @@
+import { createHash } from 'crypto';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+
+import { segment } from '../../helpers/fields';
+import { sourceDigest } from '../../helpers/uploadSource';
+import type { UploadSource } from '../../helpers/uploadSource';
+import { apiRequest, downloadFile } from '../../transport';
+import { connectionFailureOf } from '../../transport/upload';
+import type { ConnectionFailure } from '../../transport/upload';
+import type { StatementPdf, StatementPdfList } from '../../types';
+import { sendUpload } from './sendUpload';
+import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';
+
+/** The error as n8n expects it: node errors pass through, anything else is wrapped. */
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/** Where the statements of a target are listed; a new entity's id never arrived, so it cannot be checked. */
+function pdfListPath(target: UploadTarget): string | undefined {
+	if (target.kind === 'entity') return `/v1/entity/${segment(target.entityId)}/get_pdfs/`;
+	if (target.kind === 'session') return `/v1/session_data/${segment(target.sessionId)}/get_pdfs/`;
+	return undefined;
+}
+
+function targetIds(target: UploadTarget): JsonObject {
+	if (target.kind === 'entity') return { entity_id: target.entityId };
+	if (target.kind === 'session') return { session_id: target.sessionId };
+	return {};
+}
+
+function outcomeUnknown(
+	context: IExecuteFunctions,
+	choice: UploadChoice,
+	failure: ConnectionFailure,
+	itemIndex: number,
+	why: string,
+): NodeApiError {
+	const message = `UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect failed (${failure.code ?? 'network error'}) after the statement was sent; it may or may not have been stored`;
+	return new NodeApiError(
+		context.getNode(),
+		{ code: 'UPLOAD_OUTCOME_UNKNOWN', message, ...targetIds(choice.target) },
+		{
+			message,
+			description: `${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
+			itemIndex,
+		},
+	);
+}
+
+async function digestOf(context: IExecuteFunctions, source: UploadSource, itemIndex: number): Promise<string> {
+	if (source.kind !== 'url') return await sourceDigest(source);
+	const file = await downloadFile(context, source.url, 'the statement at the File URL', itemIndex);
+	return createHash('sha256').update(file.data).digest('hex');
+}
+
+/** The stored statement whose PDF has these bytes, if any (each PDF link is downloaded and hashed). */
+async function findStoredStatement(
+	context: IExecuteFunctions,
+	listPath: string,
+	digest: string,
+	itemIndex: number,
+): Promise<StatementPdf | undefined> {
+	const { statements } = await apiRequest<StatementPdfList>(context, { method: 'GET', path: listPath, itemIndex });
+	for (const statement of statements) {
+		if (!statement.pdf_url) continue;
+		const file = await downloadFile(context, statement.pdf_url, `the PDF of statement ${statement.statement_id}`, itemIndex);
+		if (createHash('sha256').update(file.data).digest('hex') === digest) return statement;
+	}
+	return undefined;
+}
+
+/**
+ * Sends the upload once. When the connection fails after the body may have arrived, the statements
+ * of the target are checked for this file: found → that statement is the result; not found → sent
+ * once more; not checkable (new entity) or failing again → UPLOAD_OUTCOME_UNKNOWN. Never resent blindly.
+ */
+export async function recoverableUpload(
+	context: IExecuteFunctions,
+	route: UploadRoute,
+	choice: UploadChoice,
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		return await sendUpload(context, route, choice.source, itemIndex);
+	} catch (error) {
+		const failure = connectionFailureOf(error);
+		if (!failure?.mayHaveArrived) throw asNodeError(context, error, itemIndex);
+		const listPath = pdfListPath(choice.target);
+		if (listPath === undefined) {
+			throw outcomeUnknown(context, choice, failure, itemIndex, 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.');
+		}
+		const found = await findStoredStatement(context, listPath, await digestOf(context, choice.source, itemIndex), itemIndex);
+		if (found) {
+			return {
+				...targetIds(choice.target),
+				statement_id: found.statement_id,
+				bank_name: found.bank_name,
+				account_id: found.account_id,
+				recovered_after_connection_failure: true,
+			};
+		}
+		try {
+			return await sendUpload(context, route, choice.source, itemIndex);
+		} catch (retryError) {
+			const second = connectionFailureOf(retryError);
+			if (second?.mayHaveArrived) {
+				throw outcomeUnknown(context, choice, second, itemIndex, 'The file was not stored after the first failure, and the one resend failed the same way.');
+			}
+			throw asNodeError(context, retryError, itemIndex);
+		}
+	}
+}

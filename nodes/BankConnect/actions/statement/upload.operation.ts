@@ -1,0 +1,216 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField } from '../../helpers/fields';
+import { SOURCE_FIELDS, readUploadSource } from '../../helpers/uploadSource';
+import type { SourceKind } from '../../helpers/uploadSource';
+import { MAX_WAIT_RANGE, optionalText, requireBank, requireMaxWait, requireText } from '../../helpers/validation';
+import { fieldsFor } from '../operation';
+import type { AnalysisOutput } from '../analysis/splitAnalysis';
+import { recoverableUpload } from './recoverUpload';
+import { analysisAfterUpload } from './thenAnalysis';
+import type { ThenStep } from './thenAnalysis';
+import { uploadRoute } from './uploadRoute';
+import type { UploadTarget } from './uploadRoute';
+
+const SPLIT_STEPS = ['transactions', 'salary', 'recurringTransactions', 'lenderTransactions', 'identity', 'accounts'];
+const ENTITY_TARGETS = ['newEntity', 'entity'];
+
+export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Binary File', value: 'binary', description: 'A PDF in a binary property of the input item (email attachment, form upload, Drive file)' },
+			{ name: 'Base64 String', value: 'base64', description: 'The PDF as base64 text, e.g. from another system’s API' },
+			{ name: 'File URL', value: 'url', description: 'An http(s) link BankConnect downloads the PDF from' },
+		],
+		default: 'binary',
+	},
+	{
+		displayName: SOURCE_FIELDS.binary,
+		name: 'inputBinaryField',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field holding the statement PDF',
+		description: 'The PDF is checked by its bytes (it must start with %PDF-), not by its file name, and streamed from n8n’s binary storage',
+		displayOptions: { show: { source: ['binary'] } },
+	},
+	{
+		displayName: SOURCE_FIELDS.base64,
+		name: 'base64Content',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'JVBERi0xLjcK…',
+		description: 'The statement PDF encoded as base64 (a data: prefix and line breaks are removed)',
+		displayOptions: { show: { source: ['base64'] } },
+	},
+	{
+		displayName: SOURCE_FIELDS.url,
+		name: 'fileUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/statement.pdf',
+		description: 'An http:// or https:// link to the PDF; BankConnect downloads it itself, so it must be reachable from BankConnect',
+		displayOptions: { show: { source: ['url'] } },
+	},
+	{
+		displayName: 'Bank',
+		name: 'bankMode',
+		type: 'options',
+		options: [
+			{ name: 'Detect Automatically', value: 'detect', description: 'BankConnect finds the bank in the statement' },
+			{ name: 'Known Bank', value: 'known', description: 'The bank is given; a statement of another bank is refused (BANK_NAME_MISMATCH)' },
+		],
+		default: 'detect',
+	},
+	{
+		displayName: 'Bank Name or ID',
+		name: 'bankName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getBanks' },
+		default: '',
+		required: true,
+		description:
+			'The bank of the statement. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>, e.g. hdfc.',
+		displayOptions: { show: { bankMode: ['known'] } },
+	},
+	{
+		displayName: 'Upload To',
+		name: 'target',
+		type: 'options',
+		options: [
+			{ name: 'New Entity', value: 'newEntity', description: 'BankConnect creates an entity for this statement' },
+			{ name: 'Existing Entity', value: 'entity', description: 'Add the statement to an entity, e.g. another month of the same customer' },
+			{ name: 'Session', value: 'session', description: 'Add the statement to a session created with the session flow' },
+		],
+		default: 'newEntity',
+	},
+	{
+		displayName: 'Entity ID',
+		name: 'entityId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 4c5a1b9e-…',
+		description: 'The entity_id the statement is added to',
+		displayOptions: { show: { target: ['entity'] } },
+	},
+	{
+		displayName: 'Session ID',
+		name: 'sessionId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The session_id returned when the session was created',
+		displayOptions: { show: { target: ['session'] } },
+	},
+	{
+		displayName: SOURCE_FIELDS.password,
+		name: 'pdfPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'Password of a password-protected PDF. Only for a protected PDF: for a binary file or base64 content that is not password-protected the node refuses the item before sending (a password there usually means the wrong file or the wrong item). For a File URL it is sent as is.',
+	},
+	{
+		displayName: 'Include Identity',
+		name: 'identity',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the upload response carries the account holder’s identity and the statement’s date range',
+	},
+	{
+		displayName: 'Then',
+		name: 'then',
+		type: 'options',
+		options: [
+			{ name: 'Return the Upload Response', value: 'none' },
+			{ name: 'Wait and Get Accounts', value: 'accounts' },
+			{ name: 'Wait and Get Excel Report', value: 'excelReport' },
+			{ name: 'Wait and Get Identity', value: 'identity' },
+			{ name: 'Wait and Get Lender Transactions', value: 'lenderTransactions' },
+			{ name: 'Wait and Get Recurring Transactions', value: 'recurringTransactions' },
+			{ name: 'Wait and Get Salary', value: 'salary' },
+			{ name: 'Wait and Get Transactions', value: 'transactions' },
+		],
+		default: 'none',
+		description: 'What to return: the upload response, or — after waiting until every statement of the entity is analysed — an analysis, as the Analysis resource returns it',
+		displayOptions: { show: { target: ENTITY_TARGETS } },
+	},
+	{
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: MAX_WAIT_RANGE.min, maxValue: MAX_WAIT_RANGE.max },
+		default: 300,
+		description: 'How long to wait for the analysis before failing with the statements still processing',
+		displayOptions: { show: { target: ENTITY_TARGETS, then: [...SPLIT_STEPS, 'excelReport'] } },
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Record', value: 'split', description: 'One item per transaction, account, identity or recurring set; carries entity_id, account_id and fraud flags' },
+			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
+		],
+		default: 'split',
+		displayOptions: { show: { target: ENTITY_TARGETS, then: SPLIT_STEPS } },
+	},
+	{
+		...binaryPropertyField('The binary field each account’s .xlsx report is written to'),
+		displayOptions: { show: { target: ENTITY_TARGETS, then: ['excelReport'] } },
+	},
+]);
+
+function readTarget(context: IExecuteFunctions, itemIndex: number): UploadTarget {
+	const node = context.getNode();
+	const kind = context.getNodeParameter('target', itemIndex) as UploadTarget['kind'];
+	if (kind === 'entity') {
+		return { kind, entityId: requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
+	}
+	if (kind === 'session') {
+		return { kind, sessionId: requireText(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
+	}
+	return { kind: 'newEntity' };
+}
+
+/** POST to the route the source, bank and target call for; then, for an entity, optionally wait and return an analysis. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const sourceKind = this.getNodeParameter('source', itemIndex) as SourceKind;
+	const bank =
+		this.getNodeParameter('bankMode', itemIndex) === 'known'
+			? requireBank(node, itemIndex, 'Bank Name or ID', this.getNodeParameter('bankName', itemIndex))
+			: null;
+	const target = readTarget(this, itemIndex);
+	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
+	const then = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
+	const maxWaitSeconds = then === 'none' ? 0 : requireMaxWait(node, itemIndex, this.getNodeParameter('maxWaitSeconds', itemIndex));
+	const binaryPropertyName =
+		then === 'excelReport'
+			? requireText(node, itemIndex, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex))
+			: '';
+	const source = await readUploadSource(this, itemIndex, {
+		kind: sourceKind,
+		binaryField: sourceKind === 'binary' ? this.getNodeParameter('inputBinaryField', itemIndex) : undefined,
+		base64: sourceKind === 'base64' ? this.getNodeParameter('base64Content', itemIndex) : undefined,
+		fileUrl: sourceKind === 'url' ? this.getNodeParameter('fileUrl', itemIndex) : undefined,
+		hasPassword: pdfPassword !== undefined,
+	});
+	const choice = { source, bank, target, pdfPassword, identity: this.getNodeParameter('identity', itemIndex, true) as boolean };
+	const uploaded = await recoverableUpload(this, uploadRoute(choice), choice, itemIndex);
+	if (then === 'none') return [{ json: uploaded }];
+	return await analysisAfterUpload(this, itemIndex, {
+		step: then,
+		entityId: String((uploaded as IDataObject).entity_id),
+		maxWaitSeconds,
+		output: then === 'excelReport' ? 'whole' : (this.getNodeParameter('output', itemIndex) as AnalysisOutput),
+		binaryPropertyName,
+	});
+}
