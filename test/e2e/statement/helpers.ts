@@ -1,0 +1,86 @@
+/** Shared pieces of the Statement → Upload end-to-end tests: binary input items, sessions, expected transactions. */
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+
+import { composeStatement } from '../../../sandbox/statements/compose';
+import type { StatementContent } from '../../../sandbox/statements/compose';
+import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
+import type { WorkflowRun } from '../../helpers/engine';
+import type { SandboxProcess } from '../../helpers/sandboxProcess';
+
+/** An input item whose `data` binary lives in n8n's binary data store on disk (filesystem mode). */
+export async function fileItem(pdf: Buffer, fileName = 'statement.pdf', property = 'data'): Promise<INodeExecutionData> {
+	const service = await binaryDataService();
+	const binary = await service.store(
+		{ type: 'execution', workflowId: 'test', executionId: '1' } as Parameters<typeof service.store>[0],
+		pdf,
+		{ mimeType: 'application/pdf', fileName, data: '' } as IBinaryData,
+	);
+	return { json: { file: fileName }, binary: { [property]: binary } };
+}
+
+export async function runUpload(
+	sandbox: SandboxProcess,
+	parameters: Record<string, unknown>,
+	startItems?: INodeExecutionData[],
+	continueOnFail = false,
+): Promise<WorkflowRun> {
+	return await runWorkflow(
+		singleNodeWorkflow({ resource: 'statement', operation: 'upload', ...parameters }, continueOnFail ? { continueOnFail: true } : {}),
+		{ credentials: bankConnectCredentials(sandbox.baseUrl), startItems },
+	);
+}
+
+export async function uploadOutput(
+	sandbox: SandboxProcess,
+	parameters: Record<string, unknown>,
+	startItems?: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const run = await runUpload(sandbox, parameters, startItems);
+	const error = run.nodeError('BankConnect');
+	if (error) throw error;
+	return run.output('BankConnect');
+}
+
+/** Creates an entity directly (the node's Entity → Create is tested elsewhere). */
+export async function createEntity(sandbox: SandboxProcess): Promise<string> {
+	const response = await fetch(`${sandbox.baseUrl}/v1/entity/`, {
+		method: 'POST',
+		headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ link_id: 'statement-e2e' }),
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { entity_id: string }).entity_id;
+}
+
+/** Creates a session with the default date range (the last 6 months). */
+export async function createSession(sandbox: SandboxProcess): Promise<string> {
+	const response = await fetch(`${sandbox.baseUrl}/v1/session/`, {
+		method: 'POST',
+		headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ link_id: 'statement-e2e-session', api_key: sandbox.apiKey }),
+	});
+	expect(response.status).toBe(200);
+	return ((await response.json()) as { session_id: string }).session_id;
+}
+
+/** What the sample statement of this query contains (the generator's own plan of the PDF). */
+export function contentOf(query: { bank: string; months: number; seed: string; end?: string }): StatementContent {
+	return composeStatement({ bank: query.bank, months: query.months, seed: query.seed, endDate: query.end });
+}
+
+export function amountOf(line: StatementContent['lines'][number]): number {
+	return (line.debit ?? line.credit) as number;
+}
+
+/** The split transaction items are the PDF's lines: count, first and last date, and a known amount. */
+export function expectTransactionsOf(items: INodeExecutionData[], content: StatementContent, entityId?: string): void {
+	expect(items).toHaveLength(content.lines.length);
+	const first = content.lines[0];
+	const last = content.lines[content.lines.length - 1];
+	expect(items[0].json).toMatchObject({ date: first.date, amount: amountOf(first), balance: first.balance });
+	expect(items[items.length - 1].json).toMatchObject({ date: last.date, amount: amountOf(last), balance: last.balance });
+	const middle = Math.floor(content.lines.length / 2);
+	expect(items[middle].json).toMatchObject({ date: content.lines[middle].date, amount: amountOf(content.lines[middle]) });
+	if (entityId) expect(items.every((item) => item.json.entity_id === entityId)).toBe(true);
+	expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+}
