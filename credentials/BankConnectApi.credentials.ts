@@ -27,7 +27,8 @@ export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 /** Throws unless the base URL is HTTPS, or plain HTTP to this machine (a local sandbox or proxy). */
 export function assertSecureBaseUrl(baseUrl: string): void {
@@ -38,7 +39,7 @@ export function assertSecureBaseUrl(baseUrl: string): void {
 		throw new Error(`The BankConnect base URL "${baseUrl}" is not a valid URL`);
 	}
 	if (url.protocol === 'https:') return;
-	if (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.'))) {
+	if (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || LOOPBACK_IPV4.test(url.hostname))) {
 		return;
 	}
 	throw new Error(
