@@ -15,3 +15,34 @@ export function manualWorkflow(name: string, parameters: Record<string, unknown>
 		settings: { executionOrder: 'v1' },
 	};
 }
+
+/** BankConnect Trigger "Statement Analysed" (entity flow, with a secret) → BankConnect "Identity" of that entity. */
+export function triggerWorkflow(name: string, webhookId: string, secret: string): WorkflowJson {
+	return {
+		name,
+		nodes: [
+			{
+				name: 'Statement Analysed',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { flow: 'entity', entityEvents: ['completed', 'failed'], webhookMode: 1, secret },
+			},
+			{
+				name: 'Identity',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: { resource: 'analysis', operation: 'identity', entityId: '={{ $json.entity_id }}' },
+			},
+		],
+		connections: { 'Statement Analysed': { main: [[{ node: 'Identity', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The production URL n8n serves a trigger's `webhook` path on: `<base>/webhook/<webhookId>/webhook`. */
+export function productionWebhookUrl(base: string, webhookId: string): string {
+	return `${base}/webhook/${webhookId}/webhook`;
+}
