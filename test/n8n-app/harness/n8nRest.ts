@@ -4,7 +4,6 @@ import { join } from 'path';
 import { REPO_ROOT } from './n8nCli';
 
 /** n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };
 
 export const OWNER = { email: 'owner@bankconnect.test', firstName: 'Test', lastName: 'Owner', password: 'Sandbox-Owner-1' };
