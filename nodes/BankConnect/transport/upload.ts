@@ -18,7 +18,8 @@ export interface ConnectionFailure {
  * a NodeApiError without an HTTP status); undefined for HTTP answers and bad input.
  */
 export function connectionFailureOf(error: unknown): ConnectionFailure | undefined {
-	if (!(error instanceof NodeApiError) || error.httpCode) return undefined;
+	// n8n files a network error's code (e.g. ECONNRESET) as its httpCode: only a real status means an answer
+	if (!(error instanceof NodeApiError) || /^\d{3}$/.test(String(error.httpCode ?? ''))) return undefined;
 	const response = error.errorResponse;
 	if (!response || !String(response.message ?? '').startsWith('Could not reach BankConnect')) return undefined;
 	const code = typeof response.code === 'string' ? response.code : null;
@@ -40,7 +41,7 @@ const CODE_OF_MESSAGE: Array<[RegExp, string]> = [
 
 /** Adds the session route's code to an entity upload error that has none; other errors are returned as they are. */
 export function withUploadCode(error: unknown, node: INode): unknown {
-	if (!(error instanceof NodeApiError) || !error.httpCode) return error;
+	if (!(error instanceof NodeApiError) || !/^\d{3}$/.test(String(error.httpCode ?? ''))) return error;
 	const response = error.errorResponse ?? {};
 	if (response.code) return error;
 	const entityId = typeof response.entity_id === 'string' ? response.entity_id : null;

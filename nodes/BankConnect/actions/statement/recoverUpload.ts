@@ -38,13 +38,15 @@ function outcomeUnknown(
 	itemIndex: number,
 	why: string,
 ): NodeApiError {
-	const message = `UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect failed (${failure.code ?? 'network error'}) after the statement was sent; it may or may not have been stored`;
+	// the network code stays out of the message: n8n replaces any message naming one with its generic text
+	const message =
+		'UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent; it may or may not have been stored';
 	return new NodeApiError(
 		context.getNode(),
 		{ code: 'UPLOAD_OUTCOME_UNKNOWN', message, ...targetIds(choice.target) },
 		{
 			message,
-			description: `${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
+			description: `Network error ${failure.code ?? 'without a code'}. ${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
 			itemIndex,
 		},
 	);
