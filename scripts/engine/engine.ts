@@ -30,6 +30,9 @@ import type {
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 
+import { recordingStandIns } from './recorder';
+import type { Recorder } from './recorder';
+
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-bankconnect';
 
@@ -71,6 +74,25 @@ class NoOpStandIn implements INodeType {
 	}
 }
 
+/** Stand-in for n8n's Sticky Note: never runs, but every node of a workflow needs a known type. */
+class StickyNoteStandIn implements INodeType {
+	description = {
+		displayName: 'Sticky Note',
+		name: 'stickyNote',
+		group: ['input'],
+		version: [1],
+		description: 'A note on the canvas (test stand-in)',
+		defaults: { name: 'Sticky Note' },
+		inputs: [],
+		outputs: [],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(): Promise<INodeExecutionData[][]> {
+		return [];
+	}
+}
+
 let loaded: Promise<PackageDirectoryLoader> | undefined;
 
 /** Loads the package's nodes and credentials from dist/ (run `npm run build` first). */
@@ -84,11 +106,17 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 }
 
 class PackageNodeTypes implements INodeTypes {
-	constructor(private readonly loader: PackageDirectoryLoader) {}
+	constructor(
+		private readonly loader: PackageDirectoryLoader,
+		extraStandIns: Record<string, INodeType> = {},
+	) {
+		this.standIns = { ...this.standIns, ...extraStandIns };
+	}
 
 	private readonly standIns: Record<string, INodeType> = {
 		'n8n-nodes-base.manualTrigger': new ManualTriggerStandIn(),
 		'n8n-nodes-base.noOp': new NoOpStandIn(),
+		'n8n-nodes-base.stickyNote': new StickyNoteStandIn(),
 	};
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -189,6 +217,14 @@ export interface RunOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Items the start node begins with (default one empty item). */
 	startItems?: INodeExecutionData[];
+	/** The node the run starts at (default: n8n's choice, `workflow.getStartNode()`). */
+	startNode?: string;
+	/** Node types (e.g. `n8n-nodes-base.slack`) replaced by recording stand-ins that pass items on. */
+	recordTypes?: string[];
+	/** Receives what each recording stand-in was given; required with `recordTypes`. */
+	recorder?: Recorder;
+	/** Run the nodes of this loaded package instead of this repository's dist/ (e.g. an installed tarball). */
+	loader?: PackageDirectoryLoader;
 }
 
 export interface WorkflowRun {
@@ -224,9 +260,11 @@ export function bankConnectCredentials(
 
 /** Executes a workflow from its first trigger-less start node and resolves when the run finishes. */
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<WorkflowRun> {
-	const loader = await loadPackage();
+	const loader = options.loader ?? (await loadPackage());
 	await binaryDataService();
-	const nodeTypes = new PackageNodeTypes(loader);
+	if (options.recordTypes?.length && !options.recorder) throw new Error('recordTypes needs a recorder');
+	const recording = options.recorder ? recordingStandIns(workflowJson, options.recordTypes ?? [], options.recorder) : {};
+	const nodeTypes = new PackageNodeTypes(loader, recording);
 	const workflow = new Workflow({
 		id: 'test',
 		name: workflowJson.name ?? 'test',
@@ -276,8 +314,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		sendDataToUI: () => undefined,
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const startNode = workflow.getStartNode();
-	if (!startNode) throw new Error('The workflow has no start node');
+	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
+	if (!startNode) throw new Error(`The workflow has no start node${options.startNode ? ` "${options.startNode}"` : ''}`);
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {}, pinData: workflowJson.pinData },
