@@ -83,3 +83,21 @@ export function expectNoCredentials(request: RecordedRequest): void {
 export function requestLines(requests: RecordedRequest[]): string[] {
 	return requests.map((request) => `${request.method} ${request.path.replace(/^\/bank-connect/, '')}`);
 }
+
+/**
+ * An API host that answers any request with 500 and records it: for bad-input tests that assert
+ * the node sent nothing at all.
+ */
+export function watchApi(): MockApi {
+	const api = mockApi();
+	for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+		api.scope.intercept(/.*/, method).reply(500, { detail: 'unexpected request' }).persist();
+	}
+	return api;
+}
+
+/** The parsed form body of a recorded request. */
+export function formOf(request: RecordedRequest): Record<string, string> {
+	expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+	return Object.fromEntries(new URLSearchParams(request.body));
+}

@@ -73,3 +73,30 @@ export async function runNodeFailing(parameters: Record<string, unknown>, option
 	if (!error) throw new Error('expected the BankConnect node to fail, but it succeeded');
 	return error;
 }
+
+/** The node stopped with a NodeApiError (the engine keeps errors as plain copies, so the name is checked). */
+export function expectApiError(error: NodeError | undefined, expected: { message: string; httpCode?: string; description?: string[] }): void {
+	expect(error?.name).toBe('NodeApiError');
+	expect(error?.message).toBe(expected.message);
+	if (expected.httpCode !== undefined) expect(error?.httpCode).toBe(expected.httpCode);
+	for (const part of expected.description ?? []) expect(error?.description).toContain(part);
+}
+
+/** The node refused an input: a NodeOperationError naming the field and the item. */
+export function expectBadInput(error: NodeError | undefined, field: string, problem: string, itemIndex = 0): void {
+	expect(error?.name).toBe('NodeOperationError');
+	expect(error?.message).toBe(`${field} ${problem} (item ${itemIndex})`);
+	expect(error?.description).toBe(`Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`);
+	expect(error?.context?.itemIndex).toBe(itemIndex);
+}
+
+/** The error item continueOnFail makes of a refused input. */
+export function badInputItem(field: string, problem: string, itemIndex: number) {
+	return {
+		json: {
+			error: `${field} ${problem} (item ${itemIndex})`,
+			description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
