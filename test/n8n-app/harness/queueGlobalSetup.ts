@@ -1,0 +1,11 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+
+import n8nGlobalSetup from './globalSetup';
+import { REPO_ROOT } from './n8nCli';
+
+/** The n8n app and the packed package as for test:n8n, plus Debian's Redis and PostgreSQL. */
+export default function globalSetup(): void {
+	execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8n-app', 'queue-deps.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	n8nGlobalSetup();
+}
