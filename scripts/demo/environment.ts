@@ -8,8 +8,11 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-const root = mkdtempSync(join(tmpdir(), 'bankconnect-demo-'));
-process.env.N8N_USER_FOLDER ??= root;
-process.env.N8N_ENCRYPTION_KEY ??= randomBytes(24).toString('hex');
+if (!process.env.N8N_USER_FOLDER) {
+	const root = mkdtempSync(join(tmpdir(), 'bankconnect-demo-'));
+	process.env.N8N_USER_FOLDER = root;
+	// a fresh folder needs no saved key: passing one avoids n8n's "generating a key" notice
+	process.env.N8N_ENCRYPTION_KEY ??= randomBytes(24).toString('hex');
+	process.env.N8N_BINARY_DATA_STORAGE_PATH ??= join(root, 'binaryData');
+}
 process.env.N8N_DEFAULT_BINARY_DATA_MODE ??= 'filesystem';
-process.env.N8N_BINARY_DATA_STORAGE_PATH ??= join(root, 'binaryData');
