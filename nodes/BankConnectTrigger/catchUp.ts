@@ -41,7 +41,8 @@ export async function findMissedPayloads(context: IHookFunctions, state: Trigger
 	for (const linkId of linkIds) {
 		const payloads = await readPayloads(context, linkId);
 		const since = lastTimes[linkId];
-		if (since !== undefined) missed.push(...payloads.filter((p) => p.date_time >= since));
+		// the API lists newest first; reversed, same-second payloads keep their order through the stable sort below
+		if (since !== undefined) missed.push(...payloads.filter((p) => p.date_time >= since).reverse());
 		const latest = newest(payloads);
 		if (latest !== undefined && (since === undefined || latest > since)) lastTimes[linkId] = latest;
 	}

@@ -66,13 +66,16 @@ export class TriggerHarness {
 	readonly executions: INodeExecutionData[][] = [];
 	readonly workflowId: string;
 	readonly node: INode;
+	/** n8n's production webhook base URL (e.g. a local receiver in end-to-end tests) */
+	readonly webhookBaseUrl: string;
 
 	constructor(
 		parameters: Record<string, unknown>,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
-		options: { workflowId?: string } = {},
+		options: { workflowId?: string; webhookBaseUrl?: string } = {},
 	) {
 		this.workflowId = options.workflowId ?? `trigger-test-${++idCounter}`;
+		this.webhookBaseUrl = options.webhookBaseUrl ?? WEBHOOK_BASE_URL;
 		this.node = {
 			id: 'b7c1f7a2-0000-4000-8000-000000000001',
 			name: TRIGGER_NAME,
@@ -87,7 +90,7 @@ export class TriggerHarness {
 
 	/** The production URL the trigger registers. */
 	get productionUrl(): string {
-		return `${WEBHOOK_BASE_URL}/${this.node.webhookId}/webhook`;
+		return `${this.webhookBaseUrl}/${this.node.webhookId}/webhook`;
 	}
 
 	/** The node's static data as stored (scope "node"). */
@@ -114,7 +117,7 @@ export class TriggerHarness {
 			credentialsHelper,
 			restApiUrl: 'https://n8n.example.com/rest',
 			instanceBaseUrl: 'https://n8n.example.com/',
-			webhookBaseUrl: WEBHOOK_BASE_URL,
+			webhookBaseUrl: this.webhookBaseUrl,
 			webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
 			webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
 			formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
