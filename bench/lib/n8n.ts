@@ -17,10 +17,8 @@ export function prepareN8nEnvironment(): void {
 	process.env.N8N_BINARY_DATA_STORAGE_PATH ??= join(root, 'binaryData');
 }
 
-let engine: Promise<Engine> | undefined;
-
 export async function loadEngine(): Promise<Engine> {
 	prepareN8nEnvironment();
-	engine ??= import('../../test/helpers/engine');
-	return await engine;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until the folders are set
+	return require('../../test/helpers/engine') as Engine;
 }

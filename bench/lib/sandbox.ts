@@ -1,5 +1,5 @@
 /** The sandbox in its own process (so its memory and CPU stay out of the figures) and raw undici calls to it. */
-import { Agent, request } from 'undici';
+import { Agent, FormData, request } from 'undici';
 
 import type { SandboxProcess } from '../../test/helpers/sandboxProcess';
 import { startSandboxProcess } from '../../test/helpers/sandboxProcess';
