@@ -19,6 +19,6 @@ export function prepareN8nEnvironment(): void {
 
 export async function loadEngine(): Promise<Engine> {
 	prepareN8nEnvironment();
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until the folders are set
+	// deferred until the folders are set
 	return require('../../test/helpers/engine') as Engine;
 }
