@@ -85,6 +85,13 @@ export async function importWorkflow(instance: N8nInstance, id: string, workflow
 	rmSync(file);
 }
 
+/** One output item: binary data is described (mime type, file name, size), its bytes kept by n8n. */
+export interface CliItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, { mimeType: string; fileName?: string; fileSize?: string }>;
+	pairedItem?: unknown;
+}
+
 /** What `n8n execute --rawOutput` prints: the run of the workflow (the fields the tests read). */
 export interface CliRun {
 	status?: string;
@@ -92,18 +99,23 @@ export interface CliRun {
 		resultData: {
 			error?: { message: string; description?: string };
 			lastNodeExecuted?: string;
-			runData: Record<string, Array<{ executionStatus?: string; error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> } }>>;
+			runData: Record<string, Array<{ executionStatus?: string; error?: { message: string }; data?: { main: Array<Array<CliItem> | null> } }>>;
 		};
 	};
 }
 
 /** The json of every item a node emitted on its first output in its last run. */
 export function nodeOutput(run: CliRun, nodeName: string): Array<Record<string, unknown>> {
+	return nodeItems(run, nodeName).map((item) => item.json);
+}
+
+/** Every item a node emitted on its first output in its last run. */
+export function nodeItems(run: CliRun, nodeName: string): CliItem[] {
 	const runs = run.data.resultData.runData[nodeName];
 	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
 	const last = runs[runs.length - 1];
 	if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}`);
-	return (last.data?.main[0] ?? []).map((item) => item.json);
+	return last.data?.main[0] ?? [];
 }
 
 /**
