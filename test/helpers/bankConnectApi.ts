@@ -101,3 +101,8 @@ export function formOf(request: RecordedRequest): Record<string, string> {
 	expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
 	return Object.fromEntries(new URLSearchParams(request.body));
 }
+
+/** A dropped connection for `.replyWithError(...)`; nock 14 needs an Error instance (a plain object hangs the request). */
+export function connectionReset(): Error {
+	return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+}

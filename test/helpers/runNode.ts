@@ -21,6 +21,8 @@ export interface NodeRunOptions {
 export interface NodeError extends Error {
 	description?: string | null;
 	httpCode?: string | null;
+	/** Earlier messages, e.g. the node's own when n8n replaced it with a descriptive one. */
+	messages?: string[];
 	context?: { itemIndex?: number };
 	node?: INode;
 }
