@@ -1,0 +1,73 @@
+/** The sandbox the fault suite runs against: request signing and a webhook secret on, so the secret scan sees all four secrets. */
+import { createHmac } from 'crypto';
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../helpers/engine';
+import type { WorkflowRun } from '../helpers/engine';
+import { clearRequests, listRequests } from '../helpers/sandboxClient';
+import type { SeenRequest } from '../helpers/sandboxClient';
+import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { startSandboxProcess } from '../helpers/sandboxProcess';
+import { expectRunHasNoSecrets } from '../helpers/secretScan';
+import type { NamedSecrets } from '../helpers/secretScan';
+
+export const SIGNING_SECRET = 'fault-suite-signing-secret-9f2c';
+export const WEBHOOK_SECRET = 'fault-suite-webhook-secret-41ab';
+
+export async function startFaultSandbox(extra: string[] = []): Promise<SandboxProcess> {
+	return await startSandboxProcess([
+		'--processing-ms', '0',
+		'--signing-secret', SIGNING_SECRET,
+		'--webhook-secret', WEBHOOK_SECRET,
+		...extra,
+	]);
+}
+
+export function secretsOf(sandbox: SandboxProcess): NamedSecrets {
+	return {
+		apiKey: sandbox.apiKey,
+		serverHash: sandbox.serverHash,
+		signingSecret: SIGNING_SECRET,
+		webhookSecret: WEBHOOK_SECRET,
+	};
+}
+
+/** Runs the node once with continueOnFail on and scans the whole run for secrets. */
+export async function runNode(
+	sandbox: SandboxProcess,
+	parameters: Record<string, unknown>,
+	startItems?: INodeExecutionData[],
+): Promise<{ run: WorkflowRun; items: INodeExecutionData[] }> {
+	const run = await runWorkflow(singleNodeWorkflow(parameters, { continueOnFail: true }), {
+		credentials: bankConnectCredentials(sandbox.baseUrl, { signingSecret: SIGNING_SECRET }),
+		startItems,
+	});
+	expectRunHasNoSecrets(run, secretsOf(sandbox));
+	return { run, items: run.output('BankConnect') };
+}
+
+/** The API requests the sandbox logged for one path (under /bank-connect), oldest first. */
+export async function requestsTo(sandbox: SandboxProcess, path: string): Promise<SeenRequest[]> {
+	return (await listRequests(sandbox.origin)).filter((r) => r.path === `/bank-connect${path}`);
+}
+
+export async function forgetRequests(sandbox: SandboxProcess): Promise<void> {
+	await clearRequests(sandbox.origin);
+}
+
+/** Creates an entity straight through the API (signed, since the sandbox requires it). */
+export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suite'): Promise<string> {
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const response = await fetch(`${sandbox.baseUrl}/v1/entity/`, {
+		method: 'POST',
+		headers: {
+			'x-api-key': sandbox.apiKey,
+			'content-type': 'application/x-www-form-urlencoded',
+			TIMESTAMP: timestamp,
+			ACCESS_TOKEN: createHmac('sha256', SIGNING_SECRET).update(timestamp).digest('hex'),
+		},
+		body: new URLSearchParams({ link_id: linkId }),
+	});
+	if (response.status !== 201) throw new Error(`entity create → ${response.status}`);
+	return ((await response.json()) as { entity_id: string }).entity_id;
+}
