@@ -79,6 +79,8 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		// axios reads a Blob-shaped body through its stream(); n8n passes the object through untouched
 		options.body = request.streamedMultipart as unknown as IDataObject;
 		options.headers = { ...options.headers, 'Content-Type': request.streamedMultipart.type };
+		// axios's redirect transport (follow-redirects) keeps every byte sent, to replay it on a redirect
+		options.disableFollowRedirect = true;
 	}
 	return options;
 }
