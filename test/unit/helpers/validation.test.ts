@@ -1,0 +1,59 @@
+import type { INode } from 'n8n-workflow';
+
+import {
+	metaDataToString,
+	optionalText,
+	requireBank,
+	requireLimit,
+	requireMaxWait,
+	requireText,
+} from '../../../nodes/BankConnect/helpers/validation';
+
+const node: INode = { id: 'n', name: 'BankConnect', type: 'n8n-nodes-bankconnect.bankConnect', typeVersion: 1, position: [0, 0], parameters: {} };
+
+describe('validation', () => {
+	test('requireText trims, accepts numbers, refuses empty, whitespace and non-text', () => {
+		expect(requireText(node, 0, 'Entity ID', '  e-1 ')).toBe('e-1');
+		expect(requireText(node, 0, 'Entity ID', 42)).toBe('42');
+		for (const value of ['', ' \n\t', undefined, null, {}, Number.NaN]) {
+			expect(() => requireText(node, 2, 'Entity ID', value)).toThrow('Entity ID must not be empty (item 2)');
+		}
+	});
+
+	test('optionalText: empty means not given, non-text is refused', () => {
+		expect(optionalText(node, 0, 'Link ID', '  ')).toBeUndefined();
+		expect(optionalText(node, 0, 'Link ID', undefined)).toBeUndefined();
+		expect(optionalText(node, 0, 'Link ID', ' a ')).toBe('a');
+		expect(() => optionalText(node, 1, 'Link ID', ['a'])).toThrow('Link ID must be text (item 1)');
+	});
+
+	test('metaDataToString: text as is, JSON objects (text or parsed) stringified compactly', () => {
+		expect(metaDataToString(node, 0, 'text', ' not json { ')).toBe('not json {');
+		expect(metaDataToString(node, 0, 'json', '{ "a": [1, 2] }')).toBe('{"a":[1,2]}');
+		expect(metaDataToString(node, 0, 'json', { a: { b: true } })).toBe('{"a":{"b":true}}');
+		expect(metaDataToString(node, 0, 'json', '  ')).toBeUndefined();
+		expect(() => metaDataToString(node, 4, 'json', 'null')).toThrow('Meta Data must be a JSON object (item 4)');
+		expect(() => metaDataToString(node, 4, 'json', "{'a': 1}")).toThrow('Meta Data is not valid JSON (item 4)');
+	});
+
+	test('requireLimit: whole numbers of at least 1', () => {
+		expect(requireLimit(node, 0, 1)).toBe(1);
+		for (const value of [0, -1, 1.5, '5', Number.NaN]) {
+			expect(() => requireLimit(node, 0, value)).toThrow('Limit must be a whole number of at least 1 (item 0)');
+		}
+	});
+
+	test('requireMaxWait: 1 to 3600 seconds', () => {
+		expect(requireMaxWait(node, 0, 1)).toBe(1);
+		expect(requireMaxWait(node, 0, 3600)).toBe(3600);
+		for (const value of [0, 0.5, 3601, Number.POSITIVE_INFINITY, '60']) {
+			expect(() => requireMaxWait(node, 0, value)).toThrow('Max Wait (Seconds) must be between 1 and 3600 (item 0)');
+		}
+	});
+
+	test('requireBank: known identifiers in any case, returned lower case', () => {
+		expect(requireBank(node, 0, 'Bank', ' HDFC ')).toBe('hdfc');
+		expect(() => requireBank(node, 0, 'Bank', 'hdfcx')).toThrow('Bank "hdfcx" is not a BankConnect bank identifier');
+		expect(() => requireBank(node, 0, 'Bank', '')).toThrow('Bank must not be empty (item 0)');
+	});
+});

@@ -1,0 +1,103 @@
+import type { INode } from 'n8n-workflow';
+
+import { pollDelayMs, waitForCompletion } from '../../../nodes/BankConnect/helpers/waitForCompletion';
+import type { StatementProgress } from '../../../nodes/BankConnect/types';
+
+const node: INode = { id: 'n', name: 'BankConnect', type: 'n8n-nodes-bankconnect.bankConnect', typeVersion: 1, position: [0, 0], parameters: {} };
+
+/** A fake clock: pause() advances it instead of sleeping, and records each pause. */
+function fakeClock() {
+	let time = 1_000_000;
+	const pauses: number[] = [];
+	return {
+		pauses,
+		now: () => time,
+		pause: async (ms: number) => {
+			pauses.push(ms);
+			time += ms;
+		},
+		advance: (ms: number) => (time += ms),
+	};
+}
+
+const entry = (statement_id: string, status: StatementProgress['status'], message: string | null = null): StatementProgress => ({
+	statement_id,
+	status,
+	message,
+});
+
+describe('pollDelayMs', () => {
+	test.each([
+		[0, 1000],
+		[19_999, 1000],
+		[20_000, 2000],
+		[119_999, 2000],
+		[120_000, 5000],
+		[3_600_000, 5000],
+	])('after %d ms waiting, polls every %d ms', (elapsed, delay) => {
+		expect(pollDelayMs(elapsed)).toBe(delay);
+	});
+});
+
+describe('waitForCompletion', () => {
+	test('reads until completed, backing off 1 s → 2 s → 5 s', async () => {
+		const clock = fakeClock();
+		let reads = 0;
+		const response = await waitForCompletion(
+			async () => {
+				reads++;
+				clock.advance(100); // each read takes a little time
+				return { progress: [entry('s1', reads < 80 ? 'processing' : 'completed')], reads };
+			},
+			{ node, itemIndex: 0, maxWaitSeconds: 3600, now: clock.now, pause: clock.pause },
+		);
+		expect(response.reads).toBe(80);
+		expect(clock.pauses).toHaveLength(79);
+		expect(clock.pauses.slice(0, 3)).toEqual([1000, 1000, 1000]);
+		expect(new Set(clock.pauses)).toEqual(new Set([1000, 2000, 5000]));
+		expect(clock.pauses).toEqual([...clock.pauses].sort((a, b) => a - b));
+	});
+
+	test('returns at once when already completed', async () => {
+		const clock = fakeClock();
+		const read = jest.fn(async () => ({ progress: [entry('s1', 'completed'), entry('s2', 'completed')] }));
+		await waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 10, now: clock.now, pause: clock.pause });
+		expect(read).toHaveBeenCalledTimes(1);
+		expect(clock.pauses).toEqual([]);
+	});
+
+	test('an entity with no statements yet counts as complete', async () => {
+		const read = jest.fn(async () => ({ progress: [] as StatementProgress[] }));
+		await waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 10 });
+		expect(read).toHaveBeenCalledTimes(1);
+	});
+
+	test('a failed statement throws naming every failed statement and its message, on the item', async () => {
+		const clock = fakeClock();
+		const run = waitForCompletion(
+			async () => ({ progress: [entry('s1', 'failed', 'Password incorrect'), entry('s2', 'failed'), entry('s3', 'processing')] }),
+			{ node, itemIndex: 3, maxWaitSeconds: 10, now: clock.now, pause: clock.pause },
+		);
+		await expect(run).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'BankConnect could not analyse the statements: statement s1 failed: Password incorrect; statement s2 failed: no reason given',
+			context: { itemIndex: 3 },
+		});
+	});
+
+	test('gives up at Max Wait, never pausing past it, listing the statements still processing', async () => {
+		const clock = fakeClock();
+		const run = waitForCompletion(
+			async () => ({ progress: [entry('s1', 'completed'), entry('s2', 'processing'), entry('s3', 'processing')] }),
+			{ node, itemIndex: 1, maxWaitSeconds: 30, now: clock.now, pause: clock.pause },
+		);
+		await expect(run).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Analysis not complete after 30 s; still processing: s2, s3',
+			description: 'Raise Max Wait, or run the node again later.',
+			context: { itemIndex: 1 },
+		});
+		expect(clock.pauses.reduce((sum, ms) => sum + ms, 0)).toBe(30_000);
+		expect(clock.pauses).toEqual([...new Array(20).fill(1000), ...new Array(5).fill(2000)]);
+	});
+});
