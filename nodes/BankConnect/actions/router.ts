@@ -1,14 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../helpers/concurrency';
+import { runItemsInSlots } from '../helpers/itemSlots';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';
 import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
 import { statementOperations } from './statement/Statement.resource';
 import type { Operation } from './operation';
 
-/** Items processed at the same time: enough to hide latency, few enough to respect rate limits. */
+/** Items working at the same time (waiting items don't count): enough to hide latency, few enough to respect rate limits. */
 const ITEM_CONCURRENCY = 5;
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
@@ -39,7 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const continueOnFail = this.continueOnFail();
 
-	const results = await mapWithConcurrency(items, ITEM_CONCURRENCY, async (_item, itemIndex) => {
+	const results = await runItemsInSlots(this, items.length, ITEM_CONCURRENCY, async (itemIndex) => {
 		try {
 			const output = await operation.execute.call(this, itemIndex);
 			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));

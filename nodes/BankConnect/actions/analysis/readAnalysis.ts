@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { entityIdField, segment } from '../../helpers/fields';
 import { MAX_WAIT_RANGE, requireMaxWait, requireText } from '../../helpers/validation';
+import { pauseOutsideSlot } from '../../helpers/itemSlots';
 import { waitForCompletion } from '../../helpers/waitForCompletion';
 import { apiRequest } from '../../transport';
 import type { AnalysisField, AnalysisResponses } from '../../types';
@@ -60,7 +61,12 @@ export async function readAnalysisOf<Field extends AnalysisField>(
 			itemIndex,
 		});
 	if (maxWaitSeconds === undefined) return await read();
-	return await waitForCompletion(read, { node: context.getNode(), itemIndex, maxWaitSeconds });
+	return await waitForCompletion(read, {
+		node: context.getNode(),
+		itemIndex,
+		maxWaitSeconds,
+		pause: async (ms) => await pauseOutsideSlot(context, ms),
+	});
 }
 
 /** Reads one analysis field of the entity named in the item, waiting for completion when asked. */
