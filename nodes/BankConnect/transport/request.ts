@@ -29,6 +29,9 @@ export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFu
 
 export type FormFields = Record<string, string | number | boolean | undefined>;
 
+/** How long a connection may stay silent before the request is abandoned (a read is then retried). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** One API call; `path` is relative to the credential's base URL and keeps the API's trailing slash. */
 export interface ApiRequest extends ErrorContext {
 	method: IHttpRequestMethods;
@@ -42,6 +45,8 @@ export interface ApiRequest extends ErrorContext {
 	multipart?: FormData;
 	/** Sent as multipart/form-data read chunk by chunk (statement uploads from n8n's binary data). */
 	streamedMultipart?: MultipartBody;
+	/** Overrides REQUEST_TIMEOUT_MS. */
+	timeoutMs?: number;
 }
 
 interface RawResponse {
@@ -66,6 +71,7 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		headers: { Accept: 'application/json' },
 		encoding,
 		json: false,
+		timeout: request.timeoutMs ?? REQUEST_TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
