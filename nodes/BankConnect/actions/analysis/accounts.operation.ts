@@ -6,5 +6,5 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	field: 'accounts',
 	splitLabel: 'One Item per Account',
 	split: (response, fraud) =>
-		response.accounts.map((account) => ({ ...account, ...fraud.forAccount(account.account_id) })),
+		response.accounts.map((account) => ({ entity_id: response.entity_id, ...account, ...fraud.forAccount(account.account_id) })),
 });

@@ -6,5 +6,5 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	field: 'identity',
 	splitLabel: 'One Item per Identity',
 	split: (response, fraud) =>
-		response.identity.map((identity) => ({ ...identity, ...fraud.forAccount(identity.account_id) })),
+		response.identity.map((identity) => ({ entity_id: response.entity_id, ...identity, ...fraud.forAccount(identity.account_id) })),
 });

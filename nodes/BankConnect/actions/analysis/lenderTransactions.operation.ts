@@ -6,5 +6,5 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'lenderTransactions',
 	field: 'lender_transactions',
 	splitLabel: 'One Item per Lender Transaction',
-	split: (response, fraud) => transactionRows(response.transactions, fraud),
+	split: (response, fraud) => transactionRows(response.entity_id, response.transactions, fraud),
 });

@@ -2,8 +2,9 @@ import type { RecurringSet } from '../../types';
 import type { FraudFlagger } from '../../helpers/fraudFlags';
 import { splitAnalysisOperation } from './splitAnalysis';
 
-function setRows(sets: RecurringSet[], direction: 'credit' | 'debit', fraud: FraudFlagger) {
+function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | 'debit', fraud: FraudFlagger) {
 	return sets.map((set) => ({
+		entity_id: entityId,
 		direction,
 		...set,
 		transaction_count: set.transactions.length,
@@ -20,7 +21,7 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	field: 'recurring_transactions',
 	splitLabel: 'One Item per Recurring Set',
 	split: (response, fraud) => [
-		...setRows(response.transactions.credit_transactions, 'credit', fraud),
-		...setRows(response.transactions.debit_transactions, 'debit', fraud),
+		...setRows(response.entity_id, response.transactions.credit_transactions, 'credit', fraud),
+		...setRows(response.entity_id, response.transactions.debit_transactions, 'debit', fraud),
 	],
 });

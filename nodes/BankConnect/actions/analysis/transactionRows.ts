@@ -3,9 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FraudFlagger } from '../../helpers/fraudFlags';
 import type { Transaction } from '../../types';
 
-/** One row per transaction, with its own fraud flags. */
-export function transactionRows(transactions: Transaction[], fraud: FraudFlagger): IDataObject[] {
+/** One row per transaction of an entity, with its own fraud flags. */
+export function transactionRows(entityId: string, transactions: Transaction[], fraud: FraudFlagger): IDataObject[] {
 	return transactions.map((transaction) => ({
+		entity_id: entityId,
 		...transaction,
 		...fraud.forTransactions(transaction.account_id, [transaction.hash]),
 	}));

@@ -6,5 +6,5 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'transactions',
 	field: 'transactions',
 	splitLabel: 'One Item per Transaction',
-	split: (response, fraud) => transactionRows(response.transactions, fraud),
+	split: (response, fraud) => transactionRows(response.entity_id, response.transactions, fraud),
 });
