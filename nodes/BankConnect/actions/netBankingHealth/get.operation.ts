@@ -24,10 +24,17 @@ export const description: INodeProperties[] = fieldsFor('netBankingHealth', 'get
 	},
 ]);
 
+/** The chosen banks: a list from the dropdown, or from an expression a list or a comma-separated text. */
+function chosenBanks(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value === 'string') return value.split(',').filter((id) => id.trim() !== '');
+	return value === undefined || value === null ? [] : [value];
+}
+
 /** GET /v1/net_banking_health/: one item per bank. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const chosen = this.getNodeParameter('banks', itemIndex, []) as string[];
+	const chosen = chosenBanks(this.getNodeParameter('banks', itemIndex, []));
 	const banks = new Set(chosen.map((bank) => requireBank(node, itemIndex, 'Bank Names or IDs', bank).toUpperCase()));
 	const onlyDown = this.getNodeParameter('onlyDown', itemIndex) as boolean;
 
