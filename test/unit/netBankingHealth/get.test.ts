@@ -59,6 +59,12 @@ describe('Net Banking Health → Get', () => {
 		expect(banksOf(await runNodeOk(health({ banks: '={{ $json.watch }}' }), { startItems: [{ json: { watch: ['sbi'] } }] }))).toEqual(['SBI']);
 	});
 
+	test('an expression may give the bank IDs as comma-separated text', async () => {
+		serveHealth();
+
+		expect(banksOf(await runNodeOk(health({ banks: '={{ $json.watch }}' }), { startItems: [{ json: { watch: 'kotak, SBI' } }] }))).toEqual(['SBI', 'KOTAK']);
+	});
+
 	test('an unknown bank identifier is refused before any request', async () => {
 		const api = watchApi();
 
