@@ -15,7 +15,7 @@ let sandbox: SandboxProcess;
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 function sampleUrl(query: Record<string, string | number>): string {
-	const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
+	const params = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
 	return `${sandbox.origin}/__sandbox/sample-statement?${params.toString()}`;
 }
 
