@@ -5,7 +5,9 @@ import { analysisDescription } from './actions/analysis/Analysis.resource';
 import { entityDescription } from './actions/entity/Entity.resource';
 import { netBankingHealthDescription } from './actions/netBankingHealth/NetBankingHealth.resource';
 import { router } from './actions/router';
+import { sessionDescription } from './actions/session/Session.resource';
 import { statementDescription } from './actions/statement/Statement.resource';
+import { webhookDescription } from './actions/webhook/Webhook.resource';
 import { loadOptions } from './methods';
 
 export class BankConnect implements INodeType {
@@ -32,7 +34,9 @@ export class BankConnect implements INodeType {
 					{ name: 'Analysis', value: 'analysis' },
 					{ name: 'Entity', value: 'entity' },
 					{ name: 'Net Banking Health', value: 'netBankingHealth' },
+					{ name: 'Session', value: 'session' },
 					{ name: 'Statement', value: 'statement' },
+					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'entity',
 			},
@@ -40,6 +44,8 @@ export class BankConnect implements INodeType {
 			...analysisDescription,
 			...netBankingHealthDescription,
 			...statementDescription,
+			...sessionDescription,
+			...webhookDescription,
 		],
 	};
 

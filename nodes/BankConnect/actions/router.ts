@@ -5,7 +5,9 @@ import { runItemsInSlots } from '../helpers/itemSlots';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';
 import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
+import { sessionOperations } from './session/Session.resource';
 import { statementOperations } from './statement/Statement.resource';
+import { webhookOperations } from './webhook/Webhook.resource';
 import type { Operation } from './operation';
 
 /** Items working at the same time (waiting items don't count): enough to hide latency, few enough to respect rate limits. */
@@ -16,6 +18,8 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	analysis: analysisOperations,
 	netBankingHealth: netBankingHealthOperations,
 	statement: statementOperations,
+	session: sessionOperations,
+	webhook: webhookOperations,
 };
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
