@@ -10,7 +10,7 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { packPackage } from '../../test/n8n-app/harness/communityPackage';
+import { packPackage } from '../../test/helpers/communityPackage';
 import { readExample } from '../../test/n8n-app/harness/examples';
 import { createInstance, importCredential, importWorkflow } from '../../test/n8n-app/harness/instance';
 import type { WorkflowJson } from '../../test/n8n-app/harness/instance';

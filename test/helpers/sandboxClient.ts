@@ -1,48 +1,14 @@
 /** Calls to the sandbox's own `/__sandbox/...` routes, for tests and benchmarks. */
 
+import type { FaultSpec } from '../../sandbox/faults';
+import type { SeenRequest } from '../../sandbox/requestLog';
+import type { DeliveryAttempt } from '../../sandbox/webhooks';
+
 /** A fault as `POST /__sandbox/faults` takes it. */
-export interface SandboxFault {
-	/** path prefix under `/v1/`, e.g. `entity/` or `statement/upload/` */
-	route: string;
-	method?: string;
-	status?: number;
-	/** response body for `status`; default `{"detail": <reason phrase>}` */
-	body?: unknown;
-	/** how many matching requests get the fault; default 1 */
-	count?: number;
-	/** Retry-After header value: seconds or an HTTP date */
-	retryAfter?: number | string;
-	latencyMs?: number;
-	/** destroy the socket (after the request was processed, unless resetBeforeProcessing) */
-	reset?: boolean;
-	resetBeforeProcessing?: boolean;
-	/** answer with a truncated JSON body */
-	malformedJson?: boolean;
-}
-
+export type SandboxFault = FaultSpec;
 /** One webhook delivery attempt the sandbox made. */
-export interface WebhookDelivery {
-	id: string;
-	flow: 'entity' | 'session';
-	url: string;
-	body: Record<string, unknown>;
-	headers: Record<string, string>;
-	status: number | null;
-	error: string | null;
-	attempt: number;
-	time: string;
-}
-
-/** One API request the sandbox saw. */
-export interface SeenRequest {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	time: string;
-	status: number;
-	/** sha256 of the uploaded statement file, for upload requests that carried one */
-	sha256?: string;
-}
+export type WebhookDelivery = DeliveryAttempt;
+export type { SeenRequest };
 
 /** One statement the sandbox holds. */
 export interface SandboxStatement {

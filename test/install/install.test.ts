@@ -6,19 +6,20 @@
  * A missing file in `files`, a bad `n8n` block or a module that does not resolve outside this
  * repository fails here.
  */
-import { execFile, execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 
+import { installAsN8nDoes, PACKAGE_NAME, packPackage } from '../helpers/communityPackage';
 import { REPO_ROOT } from '../helpers/engine';
 import { sampleStatement } from '../helpers/sandboxClient';
 import { startSandboxProcess } from '../helpers/sandboxProcess';
 import type { SandboxProcess } from '../helpers/sandboxProcess';
 import { composeStatement } from '../../sandbox/statements/compose';
 
-const PACKAGE = 'n8n-nodes-bankconnect';
+const PACKAGE = PACKAGE_NAME;
 const SPEC = { bank: 'sbi', months: 2, seed: 'install-test', end: '2026-10-31' };
 
 interface Registered {
@@ -36,35 +37,6 @@ let root: string;
 let packageDir: string;
 let manifest: { files: string[]; n8n: { nodes: string[]; credentials: string[] } } & Record<string, unknown>;
 let registered: Registered;
-
-/** `npm pack` of the built repository; returns the tarball. */
-function pack(destination: string): string {
-	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-		cwd: REPO_ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const [packed] = JSON.parse(output) as Array<{ filename: string }>;
-	return join(destination, packed.filename);
-}
-
-/** As n8n 2.41 does: untar into nodes/node_modules/<name>, drop dev/peer/optional deps, shallow install. */
-function installLikeN8n(tarball: string, nodesFolder: string): string {
-	const target = join(nodesFolder, 'node_modules', PACKAGE);
-	mkdirSync(target, { recursive: true });
-	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-	const manifestPath = join(target, 'package.json');
-	const installed = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-	delete installed.devDependencies;
-	delete installed.peerDependencies;
-	delete installed.optionalDependencies;
-	writeFileSync(manifestPath, JSON.stringify(installed, null, 2));
-	execFileSync('npm', ['install', '--install-strategy=shallow', '--ignore-scripts', '--package-lock=false', '--no-audit', '--no-fund'], {
-		cwd: target,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	return target;
-}
 
 /** What n8n's NODE_PATH offers a community package: n8n-workflow and zod, nothing else of ours. */
 function n8nModulesFolder(base: string): string {
@@ -84,8 +56,7 @@ function iconFile(url: string): string {
 beforeAll(async () => {
 	sandbox = await startSandboxProcess(['--processing-ms', '200']);
 	root = mkdtempSync(join(tmpdir(), 'bankconnect-install-'));
-	const tarball = pack(root);
-	packageDir = installLikeN8n(tarball, join(root, 'user', '.n8n', 'nodes'));
+	packageDir = installAsN8nDoes(join(root, 'user'), packPackage(root));
 	manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as typeof manifest;
 
 	const statementPath = join(root, 'statement.pdf');

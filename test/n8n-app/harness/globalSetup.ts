@@ -3,7 +3,7 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { packPackage } from './communityPackage';
+import { packPackage } from '../../helpers/communityPackage';
 import { REPO_ROOT } from './n8nCli';
 
 /**

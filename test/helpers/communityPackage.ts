@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { join, resolve } from 'path';
 
-import { REPO_ROOT } from './n8nCli';
+const REPO_ROOT = resolve(__dirname, '../..');
 
 export const PACKAGE_NAME = 'n8n-nodes-bankconnect';
 
