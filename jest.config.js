@@ -7,6 +7,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
 	globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/nockPerFile.ts'],
 	testTimeout: 60000,
 	maxWorkers: 2,
 };

@@ -39,15 +39,7 @@ function record(scope: nock.Scope, requests: RecordedRequest[]): nock.Scope {
 	return scope;
 }
 
-// nock patches Node's http module, which test files in one jest worker share: every file that uses
-// this helper hands the worker back with nock switched off, so a later sandbox test can connect.
-afterAll(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-	nock.restore();
-});
-
-/** Starts a test with no real network and no leftover interceptors. */
+/** Starts a test with nock on (see nockPerFile.ts), no real network and no leftover interceptors. */
 export function resetNetwork(): void {
 	if (!nock.isActive()) nock.activate();
 	nock.cleanAll();

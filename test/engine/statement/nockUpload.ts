@@ -41,6 +41,11 @@ export function expectRequest(
 		});
 }
 
+/** A dropped connection for nock's replyWithError: it must be an Error, a plain object leaves the request hanging. */
+export function networkError(code: string, message: string): Error {
+	return Object.assign(new Error(message), { code });
+}
+
 export async function runUpload(
 	parameters: Record<string, unknown>,
 	startItems?: INodeExecutionData[],

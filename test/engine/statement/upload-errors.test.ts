@@ -4,14 +4,14 @@
  */
 import nock from 'nock';
 
+import { useNock } from '../../helpers/nockPerFile';
 import { fileItem } from '../../e2e/statement/helpers';
-import { API_ORIGIN, PDF, expectRequest, runUpload } from './nockUpload';
+import { API_ORIGIN, PDF, expectRequest, networkError, runUpload } from './nockUpload';
 import type { CapturedRequest } from './nockUpload';
 
 let captured: CapturedRequest[];
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+useNock();
 beforeEach(() => {
 	captured = [];
 	nock.cleanAll();
@@ -63,7 +63,7 @@ describe('error shapes', () => {
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [400, { entity_id: 'ent-7', message: 'Password incorrect' }], captured);
 		const run = await runUpload(FILE_TO_ENTITY, [await fileItem(PDF)]);
 		const error = run.nodeError('BankConnect') as Error & { httpCode?: string; context?: { itemIndex?: number } };
-		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('PASSWORD_INCORRECT: Password incorrect (entity_id ent-7)');
 		expect(error.httpCode).toBe('400');
 		expect(error.context?.itemIndex).toBe(0);
@@ -74,7 +74,7 @@ describe('no blind resend after a dropped connection', () => {
 	const pdfUrl = `${API_ORIGIN}/files/st-9.pdf`;
 
 	test('the file is among the entity’s statements: it is the result, nothing is resent', async () => {
-		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError(networkError('ECONNRESET', 'socket hang up'));
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/get_pdfs/', [200, { statements: [
 			{ statement_id: 'st-8', bank_name: 'sbi', pdf_password: null, pdf_url: `${API_ORIGIN}/files/st-8.pdf`, account_id: 'acc-8' },
 			{ statement_id: 'st-0', bank_name: 'sbi', pdf_password: null, pdf_url: '', account_id: 'acc-8' },
@@ -90,7 +90,7 @@ describe('no blind resend after a dropped connection', () => {
 	});
 
 	test('the file is not there: sent exactly once more', async () => {
-		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError({ code: 'EPIPE', message: 'broken pipe' });
+		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError(networkError('EPIPE', 'broken pipe'));
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/get_pdfs/', [200, { statements: [] }], captured);
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' }], captured);
 		const run = await runUpload(FILE_TO_ENTITY, [await fileItem(PDF)]);
@@ -102,7 +102,7 @@ describe('no blind resend after a dropped connection', () => {
 	});
 
 	test('the resend drops too: UPLOAD_OUTCOME_UNKNOWN, no third attempt', async () => {
-		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).times(2).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).times(2).replyWithError(networkError('ECONNRESET', 'socket hang up'));
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/get_pdfs/', [200, { statements: [] }], captured);
 		const json = await errorJson(FILE_TO_ENTITY);
 		expect(json.error).toBe('UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent; it may or may not have been stored');
@@ -111,7 +111,7 @@ describe('no blind resend after a dropped connection', () => {
 	});
 
 	test('a session: its get_pdfs/ is checked', async () => {
-		nock(API_ORIGIN).post('/bank-connect/v1/statement/upload_session/').query(true).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+		nock(API_ORIGIN).post('/bank-connect/v1/statement/upload_session/').query(true).replyWithError(networkError('ECONNRESET', 'socket hang up'));
 		expectRequest('GET', '/bank-connect/v1/session_data/ses-1/get_pdfs/', [200, { statements: [{ statement_id: 'st-9', bank_name: 'hdfc', pdf_password: null, pdf_url: pdfUrl, account_id: 'acc-9' }] }], captured);
 		nock(API_ORIGIN).get('/files/st-9.pdf').reply(200, PDF);
 		const run = await runUpload({ ...FILE_TO_ENTITY, target: 'session', sessionId: 'ses-1' }, [await fileItem(PDF)]);
@@ -119,14 +119,14 @@ describe('no blind resend after a dropped connection', () => {
 	});
 
 	test('the connection never opened (ECONNREFUSED): nothing can have arrived, the error stands and nothing is checked or resent', async () => {
-		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError({ code: 'ECONNREFUSED', message: 'refused' });
+		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError(networkError('ECONNREFUSED', 'refused'));
 		const json = await errorJson(FILE_TO_ENTITY);
 		expect(String(json.error)).not.toMatch(/UPLOAD_OUTCOME_UNKNOWN/);
 		expect(json.description).toBe('The connection failed before BankConnect answered. Check the base URL of the credential and the network.');
 	});
 
 	test('a new entity: UPLOAD_OUTCOME_UNKNOWN without any further request', async () => {
-		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError(networkError('ECONNRESET', 'socket hang up'));
 		const json = await errorJson({ ...FILE_TO_ENTITY, target: 'newEntity' });
 		expect(json.error).toBe('UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent; it may or may not have been stored');
 		expect(json.entity_id).toBeUndefined();

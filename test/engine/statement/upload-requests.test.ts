@@ -4,6 +4,7 @@
  */
 import nock from 'nock';
 
+import { useNock } from '../../helpers/nockPerFile';
 import { fileItem } from '../../e2e/statement/helpers';
 import { LOCKED_PDF, PDF, boundaryOf, expectRequest, multipartText, runUpload } from './nockUpload';
 import type { CapturedRequest } from './nockUpload';
@@ -13,13 +14,7 @@ const SESSION_UPLOADED = { session_id: 'ses-1', statement_id: 'st-2', bank_name:
 
 let captured: CapturedRequest[];
 
-beforeAll(() => {
-	nock.disableNetConnect();
-});
-
-afterAll(() => {
-	nock.enableNetConnect();
-});
+useNock();
 
 beforeEach(() => {
 	captured = [];

@@ -1,14 +1,14 @@
 import nock from 'nock';
 
+import { useNock } from '../../helpers/nockPerFile';
 import { TriggerHarness } from '../../helpers/triggerHarness';
 import { API_HEADERS, API_ORIGIN, completed, CREDENTIALS, entityParameters, ISO_TIME, sessionParameters, withSecret } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
+useNock();
 afterEach(() => {
 	expect(nock.pendingMocks()).toEqual([]);
 	nock.cleanAll();
 });
-afterAll(() => nock.enableNetConnect());
 
 function payload(entityId: string, statementId: string, progress: string, dateTime: string, linkId = 'link-A') {
 	return { statement_id: statementId, entity_id: entityId, link_id: linkId, progress, reason: progress === 'failed' ? 'Password incorrect' : '', date_time: dateTime };

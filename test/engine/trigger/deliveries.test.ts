@@ -1,14 +1,14 @@
 import nock from 'nock';
 
+import { useNock } from '../../helpers/nockPerFile';
 import { TriggerHarness } from '../../helpers/triggerHarness';
 import { completed, CREDENTIALS, entityParameters, ISO_TIME, SECRET, sessionParameters, withSecret } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
+useNock();
 afterEach(() => {
 	expect(nock.pendingMocks()).toEqual([]);
 	nock.cleanAll();
 });
-afterAll(() => nock.enableNetConnect());
 
 const SESSION_ACCOUNT = {
 	account_id: 'acc-1',

@@ -1,14 +1,14 @@
 import nock from 'nock';
 
+import { useNock } from '../../helpers/nockPerFile';
 import { TriggerHarness } from '../../helpers/triggerHarness';
 import { API_HEADERS, API_ORIGIN, CREDENTIALS, entityParameters, ISO_TIME, sessionParameters } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
+useNock();
 afterEach(() => {
 	expect(nock.pendingMocks()).toEqual([]);
 	nock.cleanAll();
 });
-afterAll(() => nock.enableNetConnect());
 
 function expectUpdateWebhook(path: string, body: Record<string, unknown>, status = 200, reply: unknown = { message: 'success' }) {
 	return nock(API_ORIGIN, { reqheaders: { ...API_HEADERS, 'content-type': 'application/json' } })
