@@ -68,20 +68,5 @@ export async function uploadStatement(
 	return JSON.parse(text) as { entity_id: string; statement_id: string };
 }
 
-/** Runs `task` over `inputs` with at most `limit` at once; results keep the input order. */
-export async function mapLimit<Input, Output>(
-	inputs: readonly Input[],
-	limit: number,
-	task: (input: Input, index: number) => Promise<Output>,
-): Promise<Output[]> {
-	const results = new Array<Output>(inputs.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < inputs.length) {
-			const index = next++;
-			results[index] = await task(inputs[index], index);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-	return results;
-}
+/** The node's own bounded-concurrency map, so the raw side of a comparison runs the same way. */
+export { mapWithConcurrency as mapLimit } from '../../nodes/BankConnect/helpers/concurrency';
