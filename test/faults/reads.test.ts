@@ -55,7 +55,7 @@ describe('reads under 5xx bursts', () => {
 			{
 				json: {
 					error: 'Service temporarily unavailable.',
-					description: 'HTTP status 503',
+					description: 'HTTP status 503. Next step: run again in a few minutes: BankConnect is unavailable.',
 					httpCode: '503',
 				},
 				pairedItem: { item: 0 },
@@ -75,7 +75,7 @@ describe('reads under 5xx bursts', () => {
 		expect(result.statuses).toEqual([500]);
 		expect(result.items[0].json).toEqual({
 			error: 'A server error occurred.',
-			description: 'HTTP status 500',
+			description: 'HTTP status 500. Next step: run again later; if it keeps failing, send FinBox support the time and the IDs in this error.',
 			httpCode: '500',
 		});
 	});
@@ -100,7 +100,7 @@ describe('429 with Retry-After', () => {
 	test('throttled on every attempt: fails with the 429 after 4 attempts', async () => {
 		const result = await readUnder({ status: 429, count: 10, retryAfter: 0 });
 		expect(result.statuses).toEqual([429, 429, 429, 429]);
-		expect(result.items[0].json).toEqual({ error: 'Request was throttled.', description: 'HTTP status 429', httpCode: '429' });
+		expect(result.items[0].json).toEqual({ error: 'Request was throttled.', description: 'HTTP status 429. Next step: run fewer items at once or wait a minute and run again: BankConnect is limiting requests.', httpCode: '429' });
 	});
 });
 

@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { nextStepFor } from './nextSteps';
+
 /** What the caller knows about a request, to word its error. */
 export interface ErrorContext {
 	itemIndex?: number;
@@ -72,8 +74,9 @@ function describe(failure: BankConnectFailure, status: number): string {
 	if (failure.entityId) parts.push(`entity_id ${failure.entityId}`);
 	if (failure.sessionId) parts.push(`session_id ${failure.sessionId}`);
 	if (failure.statementId) parts.push(`statement_id ${failure.statementId}`);
-	if (status === 401) parts.push('check the API key and Server Hash of the BankConnect credential');
-	return parts.join(', ');
+	const facts = parts.join(', ');
+	const nextStep = nextStepFor(failure.code, status, failure.message);
+	return nextStep ? `${facts}. Next step: ${nextStep}.` : facts;
 }
 
 /** The one place an API failure becomes a NodeApiError: message = BankConnect's code and message. */

@@ -60,7 +60,7 @@ describe('password-protected statements', () => {
 		);
 		expect(item.json).toEqual({
 			error: `PASSWORD_INCORRECT: Password incorrect (entity_id ${item.json.entity_id as string})`,
-			description: `HTTP status 400, code PASSWORD_INCORRECT, entity_id ${item.json.entity_id as string}`,
+			description: `HTTP status 400, code PASSWORD_INCORRECT, entity_id ${item.json.entity_id as string}. Next step: set PDF Password to the statement's password (often printed in the bank's e-mail).`,
 			httpCode: '400',
 			entity_id: expect.stringMatching(/.+/),
 		});

@@ -30,31 +30,31 @@ async function errorJson(parameters: Record<string, unknown>, withFile = true) {
 
 describe('error shapes', () => {
 	test.each([
-		['wrong password', 400, { entity_id: 'ent-7', message: 'Password incorrect' }, { error: 'PASSWORD_INCORRECT: Password incorrect (entity_id ent-7)', description: 'HTTP status 400, code PASSWORD_INCORRECT, entity_id ent-7', httpCode: '400', entity_id: 'ent-7' }],
-		['bank not detected', 400, { entity_id: 'ent-7', message: 'Unable to detect bank. Please provide BANK NAME.' }, { error: 'BANK_NAME_UNDETECTED: Unable to detect bank. Please provide BANK NAME. (entity_id ent-7)', description: 'HTTP status 400, code BANK_NAME_UNDETECTED, entity_id ent-7', httpCode: '400', entity_id: 'ent-7' }],
-		['bank mismatch', 400, { entity_id: 'ent-7', message: 'Not hdfc bank statement' }, { error: 'BANK_NAME_MISMATCH: Not hdfc bank statement (entity_id ent-7)', description: 'HTTP status 400, code BANK_NAME_MISMATCH, entity_id ent-7', httpCode: '400', entity_id: 'ent-7' }],
-		['duplicate', 400, { entity_id: 'ent-7', message: 'A duplicate statement has been detected' }, { error: 'STATEMENT_DUPLICATE: A duplicate statement has been detected (entity_id ent-7)', description: 'HTTP status 400, code STATEMENT_DUPLICATE, entity_id ent-7', httpCode: '400', entity_id: 'ent-7' }],
-		['unparsable PDF (image-only or corrupt: no code)', 400, { entity_id: 'ent-7', message: 'PDF is not parsable' }, { error: 'PDF is not parsable (entity_id ent-7)', description: 'HTTP status 400, entity_id ent-7', httpCode: '400', entity_id: 'ent-7' }],
-		['missing field', 400, { file: ['This field is required.'] }, { error: 'file: This field is required.', description: 'HTTP status 400', httpCode: '400' }],
-		['bad base64', 400, { file: ['Invalid Base 64 string'] }, { error: 'INVALID_BASE_64: file: Invalid Base 64 string', description: 'HTTP status 400, code INVALID_BASE_64', httpCode: '400' }],
-		['wrong credentials', 401, { detail: 'Authentication credentials were not provided.' }, { error: 'Authentication credentials were not provided.', description: 'HTTP status 401, check the API key and Server Hash of the BankConnect credential', httpCode: '401' }],
+		['wrong password', 400, { entity_id: 'ent-7', message: 'Password incorrect' }, { error: 'PASSWORD_INCORRECT: Password incorrect (entity_id ent-7)', description: "HTTP status 400, code PASSWORD_INCORRECT, entity_id ent-7. Next step: set PDF Password to the statement's password (often printed in the bank's e-mail).", httpCode: '400', entity_id: 'ent-7' }],
+		['bank not detected', 400, { entity_id: 'ent-7', message: 'Unable to detect bank. Please provide BANK NAME.' }, { error: 'BANK_NAME_UNDETECTED: Unable to detect bank. Please provide BANK NAME. (entity_id ent-7)', description: 'HTTP status 400, code BANK_NAME_UNDETECTED, entity_id ent-7. Next step: set Bank to Known Bank and choose the bank of the statement.', httpCode: '400', entity_id: 'ent-7' }],
+		['bank mismatch', 400, { entity_id: 'ent-7', message: 'Not hdfc bank statement' }, { error: 'BANK_NAME_MISMATCH: Not hdfc bank statement (entity_id ent-7)', description: 'HTTP status 400, code BANK_NAME_MISMATCH, entity_id ent-7. Next step: choose the bank the statement is from in Bank Name or ID, or set Bank to Detect Automatically.', httpCode: '400', entity_id: 'ent-7' }],
+		['duplicate', 400, { entity_id: 'ent-7', message: 'A duplicate statement has been detected' }, { error: 'STATEMENT_DUPLICATE: A duplicate statement has been detected (entity_id ent-7)', description: 'HTTP status 400, code STATEMENT_DUPLICATE, entity_id ent-7. Next step: nothing to resend: this statement is already uploaded; read the analysis of its entity or session.', httpCode: '400', entity_id: 'ent-7' }],
+		['unparsable PDF (image-only or corrupt: no code)', 400, { entity_id: 'ent-7', message: 'PDF is not parsable' }, { error: 'PDF is not parsable (entity_id ent-7)', description: "HTTP status 400, entity_id ent-7. Next step: upload the bank's original e-statement PDF, not a scan, a photo or a re-saved copy.", httpCode: '400', entity_id: 'ent-7' }],
+		['missing field', 400, { file: ['This field is required.'] }, { error: 'file: This field is required.', description: 'HTTP status 400. Next step: correct the field named in the message and run again.', httpCode: '400' }],
+		['bad base64', 400, { file: ['Invalid Base 64 string'] }, { error: 'INVALID_BASE_64: file: Invalid Base 64 string', description: 'HTTP status 400, code INVALID_BASE_64. Next step: give the whole PDF as base64 text in Base64 Content (no file name, no quotes).', httpCode: '400' }],
+		['wrong credentials', 401, { detail: 'Authentication credentials were not provided.' }, { error: 'Authentication credentials were not provided.', description: 'HTTP status 401. Next step: check the API key and Server Hash of the BankConnect credential.', httpCode: '401' }],
 	] as Array<[string, number, unknown, Record<string, unknown>]>)('entity route, %s', async (_name, status, body, expected) => {
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [status, body], captured);
 		expect(await errorJson(FILE_TO_ENTITY)).toEqual(expected);
 	});
 
 	test.each([
-		['SESSION_NOT_FOUND', 404, 'The provided Session ID is invalid'],
-		['TRIAL_PERIOD_EXPIRED', 402, 'Trial period expired'],
-		['INVALID_FILE_URL', 400, 'This file url is invalid'],
-		['PDF_IS_IMAGE', 400, 'Scanned images are not supported'],
-		['OUT_OF_DATE_RANGE', 400, 'No transactions in expected date range'],
-		['STATEMENT_DUPLICATE', 400, 'A duplicate statement has been detected'],
-	])('session route, %s', async (code, status, message) => {
+		['SESSION_NOT_FOUND', 404, 'The provided Session ID is invalid', 'check Session ID: use the session_id that Session → Create returned'],
+		['TRIAL_PERIOD_EXPIRED', 402, 'Trial period expired', 'ask FinBox to extend your trial or move the account to a paid plan, then run again'],
+		['INVALID_FILE_URL', 400, 'This file url is invalid', 'give a File URL starting with http:// or https:// that BankConnect can download'],
+		['PDF_IS_IMAGE', 400, 'Scanned images are not supported', "upload the bank's original e-statement PDF, not a scan or a photo of it"],
+		['OUT_OF_DATE_RANGE', 400, 'No transactions in expected date range', "upload a statement covering the session's dates, or create the session with a wider From Date and To Date"],
+		['STATEMENT_DUPLICATE', 400, 'A duplicate statement has been detected', 'nothing to resend: this statement is already uploaded; read the analysis of its entity or session'],
+	])('session route, %s', async (code, status, message, nextStep) => {
 		expectRequest('POST', '/bank-connect/v1/statement/upload_session/', [status, { session_id: 'ses-1', statement_id: 'st-0', error: { code, message } }], captured);
 		expect(await errorJson({ source: 'url', fileUrl: 'https://files.example.com/s.pdf', bankMode: 'detect', target: 'session', sessionId: 'ses-1' }, false)).toEqual({
 			error: `${code}: ${message}`,
-			description: `HTTP status ${status}, code ${code}, session_id ses-1, statement_id st-0`,
+			description: `HTTP status ${status}, code ${code}, session_id ses-1, statement_id st-0. Next step: ${nextStep}.`,
 			httpCode: String(status),
 		});
 	});

@@ -60,7 +60,7 @@ describe('Entity → Get', () => {
 
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			{ json: { error: 'entity gone not found', description: 'HTTP status 404', httpCode: '404' }, pairedItem: { item: 0 } },
+			{ json: { error: 'entity gone not found', description: 'HTTP status 404. Next step: check the ID: copy it from the output of the node that created it.', httpCode: '404' }, pairedItem: { item: 0 } },
 			badInputItem('Entity ID', 'must not be empty', 1),
 			{ json: ENTITY, pairedItem: { item: 2 } },
 		]);
