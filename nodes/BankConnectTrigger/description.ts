@@ -89,7 +89,8 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Net Banking Only', value: 0 },
 		],
 		default: 1,
-		description: 'The webhook_mode sent with update_webhook. Statements uploaded through the API or the BankConnect node count as manual uploads.',
+		description:
+			'The webhook_mode sent with update_webhook. Statements uploaded through the API or the BankConnect node count as manual uploads. BankConnect resets the mode to Net Banking Only whenever the URL is set without one, so set it here rather than elsewhere.',
 		displayOptions: { show: { flow: ['entity'], registerWebhook: [true] } },
 	},
 	{

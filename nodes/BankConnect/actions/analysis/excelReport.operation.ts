@@ -14,6 +14,13 @@ const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshee
 export const description: INodeProperties[] = fieldsFor('analysis', 'excelReport', [
 	...analysisReadFields,
 	binaryPropertyField('The binary field each account’s .xlsx report is written to'),
+	{
+		displayName:
+			'Report links expire one hour after they are issued, so the node downloads each report right away. To keep it, store the file (e.g. Google Drive, an email attachment), not a link.',
+		name: 'reportLinkNotice',
+		type: 'notice',
+		default: '',
+	},
 ]);
 
 /** e.g. "hdfc_50100012345678.xlsx": bank and account, safe as a file name. */

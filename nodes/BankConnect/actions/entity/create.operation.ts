@@ -11,6 +11,7 @@ export const description: INodeProperties[] = fieldsFor('entity', 'create', [
 		name: 'linkId',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. loan-application-1042',
 		description: 'Your own reference for the customer, e.g. a loan application ID. Several entities may share one.',
 	},
 	{
@@ -29,12 +30,14 @@ export const description: INodeProperties[] = fieldsFor('entity', 'create', [
 			{ name: 'JSON Object', value: 'json', description: 'Sent as its JSON text, as BankConnect requires' },
 		],
 		default: 'text',
+		description: 'Whether the meta data is free text or a JSON object',
 	},
 	{
 		displayName: 'Meta Data',
 		name: 'metaData',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. branch Pune, officer 17',
 		description: 'Free text stored with the entity',
 		displayOptions: { show: { metaDataFormat: ['text'] } },
 	},

@@ -34,6 +34,7 @@ export const description: INodeProperties[] = fieldsFor('entity', 'getMany', [
 				name: 'linkId',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. loan-application-1042',
 				description: 'Only entities created with this link_id',
 			},
 		],

@@ -16,6 +16,13 @@ export const description: INodeProperties[] = fieldsFor('entity', 'getPdfs', [
 		description: 'Whether to download each statement PDF into a binary field (links are valid for one hour)',
 	},
 	{
+		displayName:
+			'BankConnect deletes statement files 30 days after upload: older statements come back with an empty pdf_url and no file. PDF links expire one hour after this read, so download here rather than saving the link.',
+		name: 'retentionNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		...binaryPropertyField('The binary field each PDF is written to'),
 		displayOptions: { show: { download: [true] } },
 	},

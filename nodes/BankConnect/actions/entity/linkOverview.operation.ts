@@ -12,6 +12,7 @@ export const description: INodeProperties[] = fieldsFor('entity', 'linkOverview'
 		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. loan-application-1042',
 		description: 'The link_id whose entities to list',
 	},
 	{
@@ -23,6 +24,7 @@ export const description: INodeProperties[] = fieldsFor('entity', 'linkOverview'
 			{ name: 'Whole Response', value: 'whole' },
 		],
 		default: 'split',
+		description: 'Whether to return one item per entity of the link ID, or the response as BankConnect sends it',
 	},
 ]);
 

@@ -105,6 +105,7 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		type: 'string',
 		default: '',
 		required: true,
+		placeholder: 'e.g. 8d1f5c2a-…',
 		description: 'The session_id returned when the session was created',
 		displayOptions: { show: { target: ['session'] } },
 	},
@@ -116,6 +117,13 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		default: '',
 		description:
 			'Password of a password-protected PDF. Only for a protected PDF: for a binary file or base64 content that is not password-protected the node refuses the item before sending (a password there usually means the wrong file or the wrong item). For a File URL it is sent as is.',
+	},
+	{
+		displayName:
+			'BankConnect deletes uploaded statement files 30 days after upload (the analysis stays). Keep your own copy of a PDF you may need later.',
+		name: 'retentionNotice',
+		type: 'notice',
+		default: '',
 	},
 	{
 		displayName: 'Include Identity',
