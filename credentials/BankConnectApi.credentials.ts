@@ -53,6 +53,12 @@ function targetsApi(requestOptions: IHttpRequestOptions, baseUrl: string): boole
 	return requestOptions.url === baseUrl || requestOptions.url.startsWith(`${baseUrl}/`);
 }
 
+/** `POST /v1/session/` wants the API key in its form body as well as in the header. */
+function needsBodyApiKey(requestOptions: IHttpRequestOptions): requestOptions is IHttpRequestOptions & { body: URLSearchParams } {
+	const path = requestOptions.url.replace(/^https?:\/\/[^/]+/i, '');
+	return requestOptions.method === 'POST' && requestOptions.body instanceof URLSearchParams && path.endsWith('/v1/session/');
+}
+
 /**
  * Adds the API key, the Server Hash and (when a signing secret is set) a fresh TIMESTAMP and
  * ACCESS_TOKEN. Download links on other hosts (report and PDF links) get no credentials at all.
@@ -80,7 +86,13 @@ export async function authenticateRequest(
 		headers.ACCESS_TOKEN = sign(secret, timestamp);
 	}
 	const baseURL = /^https?:\/\//i.test(requestOptions.url) ? requestOptions.baseURL : baseUrl;
-	return { ...requestOptions, baseURL, headers, sendCredentialsOnCrossOriginRedirect: false };
+	const authenticated = { ...requestOptions, baseURL, headers, sendCredentialsOnCrossOriginRedirect: false };
+	if (needsBodyApiKey(requestOptions)) {
+		const body = new URLSearchParams(requestOptions.body);
+		body.set('api_key', String(credentials.apiKey ?? ''));
+		authenticated.body = body;
+	}
+	return authenticated;
 }
 
 export class BankConnectApi implements ICredentialType {

@@ -140,3 +140,88 @@ export interface SessionStatementUpload {
 	account_id: string;
 	[key: string]: unknown;
 }
+
+/** Which webhook an account setting belongs to: the classic entity flow or the session flow. */
+export type WebhookFlow = 'entity' | 'session';
+
+/** One delivery of `GET /v1/entity/webhook_payloads/`, as the entity webhook sent (or tried to send) it. */
+export interface WebhookPayloadRecord {
+	entity_id: string;
+	statement_id: string;
+	link_id: string | null;
+	progress: 'completed' | 'failed';
+	reason: string | null;
+	/** `YYYY-MM-DD HH:MM:SS` */
+	date_time: string;
+}
+
+export interface WebhookPayloadList {
+	payloads: WebhookPayloadRecord[];
+}
+
+/** 200 of `POST /v1/session/`. */
+export interface CreatedSession {
+	session_id: string;
+	redirect_url: string;
+}
+
+export interface SessionStatement {
+	statement_id: string;
+	statement_status: string;
+	error_code: string | null;
+	error_message: string | null;
+	[key: string]: unknown;
+}
+
+export interface SessionUploadAccount {
+	account_id: string;
+	account_number: string | null;
+	bank_name: string | null;
+	account_status: 'PARTIAL' | 'COMPLETED';
+	statements: SessionStatement[];
+	[key: string]: unknown;
+}
+
+/** 200 of `session_upload_status/`. */
+export interface SessionUploadStatus {
+	session_id: string;
+	upload_status: 'NO_UPLOADS' | 'IN_PROGRESS' | 'COMPLETED' | 'EXPIRED';
+	accounts: SessionUploadAccount[];
+	[key: string]: unknown;
+}
+
+/** 202 of `initiate_processing/`. */
+export interface SessionProcessingRequest {
+	session_id: string;
+	message: string;
+}
+
+export interface SessionStatementProgress {
+	statement_id: string;
+	processing_status: string;
+	message: string | null;
+	[key: string]: unknown;
+}
+
+/** 200 of `progress/`. */
+export interface SessionProgress {
+	session_id: string;
+	session_progress: 'processing' | 'completed';
+	progress: SessionStatementProgress[];
+}
+
+/** One account of `insights/`; balances are keyed by month, e.g. "Oct-2023". */
+export interface SessionAccountInsights {
+	transactions?: Transaction[];
+	monthly_analysis?: {
+		opening_balance?: Record<string, number | null>;
+		closing_balance?: Record<string, number | null>;
+	};
+	[key: string]: unknown;
+}
+
+/** 200 of `insights/`: the accounts keyed by account_id. */
+export interface SessionInsights {
+	session_id: string;
+	accounts: Record<string, SessionAccountInsights>;
+}

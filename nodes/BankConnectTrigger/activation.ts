@@ -1,7 +1,8 @@
 import { randomUUID } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { findMissedPayloads, markPayloadsHandled, parseLinkIds } from './catchUp';
+import { parseLinkIds } from '../BankConnect/helpers/webhookSettings';
+import { findMissedPayloads, markPayloadsHandled } from './catchUp';
 import type { Flow } from './payloads';
 import { isRegistered, registerWebhook, wantedRegistration } from './registration';
 import type { Registration, TriggerState } from './state';

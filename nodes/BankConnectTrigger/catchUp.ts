@@ -1,29 +1,11 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../BankConnect/transport';
+import { readWebhookPayloads } from '../BankConnect/helpers/webhookSettings';
 import type { StoredEntityPayload } from './payloads';
 import type { TriggerState } from './state';
 
 /** At most this many missed payloads wait in static data; the newest are kept. */
 export const MAX_PENDING_CATCH_UP = 1000;
-
-interface WebhookPayloadList {
-	payloads: StoredEntityPayload[];
-}
-
-/** The link IDs typed in the field: comma- or newline-separated, blanks ignored. */
-export function parseLinkIds(text: string): string[] {
-	return [...new Set(text.split(/[\n,]/).map((id) => id.trim()).filter((id) => id !== ''))];
-}
-
-async function readPayloads(context: IHookFunctions, linkId: string): Promise<StoredEntityPayload[]> {
-	const list = await apiRequest<WebhookPayloadList>(context, {
-		method: 'GET',
-		path: '/v1/entity/webhook_payloads/',
-		query: { link_id: linkId },
-	});
-	return Array.isArray(list.payloads) ? list.payloads : [];
-}
 
 function newest(payloads: StoredEntityPayload[]): string | undefined {
 	// `YYYY-MM-DD HH:MM:SS` sorts as text
@@ -39,7 +21,7 @@ export async function findMissedPayloads(context: IHookFunctions, state: Trigger
 	const lastTimes = { ...(state.lastPayloadTime ?? {}) };
 	const missed: StoredEntityPayload[] = [...(state.pendingCatchUp ?? [])];
 	for (const linkId of linkIds) {
-		const payloads = await readPayloads(context, linkId);
+		const payloads = await readWebhookPayloads(context, linkId);
 		const since = lastTimes[linkId];
 		// the API lists newest first; reversed, same-second payloads keep their order through the stable sort below
 		if (since !== undefined) missed.push(...payloads.filter((p) => p.date_time >= since).reverse());
@@ -59,7 +41,7 @@ export async function markPayloadsHandled(context: IHookFunctions, state: Trigge
 	const lastTimes = { ...(state.lastPayloadTime ?? {}) };
 	for (const linkId of linkIds) {
 		try {
-			const latest = newest(await readPayloads(context, linkId));
+			const latest = newest(await readWebhookPayloads(context, linkId));
 			if (latest !== undefined) lastTimes[linkId] = latest;
 		} catch {
 			// the API being unreachable must not block deactivation; duplicates are still dropped later

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ENTITY_WEBHOOK_MODES } from '../BankConnect/helpers/webhookSettings';
 import { MAX_PENDING_CATCH_UP } from './catchUp';
 import { DEFAULT_DEDUP_MAX_ENTRIES, DEFAULT_DEDUP_WINDOW_HOURS } from './dedup';
 
@@ -84,10 +85,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Deliveries',
 		name: 'webhookMode',
 		type: 'options',
-		options: [
-			{ name: 'Net Banking and Manual Uploads', value: 1 },
-			{ name: 'Net Banking Only', value: 0 },
-		],
+		options: ENTITY_WEBHOOK_MODES,
 		default: 1,
 		description:
 			'The webhook_mode sent with update_webhook. Statements uploaded through the API or the BankConnect node count as manual uploads. BankConnect resets the mode to Net Banking Only whenever the URL is set without one, so set it here rather than elsewhere.',

@@ -1,4 +1,5 @@
 /** The webhook bodies BankConnect sends, as in ../shared/bankconnect-api.md, and how one is recognised. */
+import type { WebhookFlow, WebhookPayloadRecord } from '../BankConnect/types';
 
 export type EntityProgress = 'completed' | 'failed';
 
@@ -50,11 +51,9 @@ export interface EnrichmentPayload {
 export type SessionPayload = SessionStatePayload | EnrichmentPayload;
 
 /** A missed entity-flow payload from `GET /v1/entity/webhook_payloads/`. */
-export interface StoredEntityPayload extends EntityPayload {
-	date_time: string;
-}
+export type StoredEntityPayload = WebhookPayloadRecord;
 
-export type Flow = 'entity' | 'session';
+export type Flow = WebhookFlow;
 
 export type ParsedPayload =
 	| { ok: true; flow: 'entity'; payload: EntityPayload }

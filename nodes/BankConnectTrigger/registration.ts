@@ -1,16 +1,8 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../BankConnect/transport';
+import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../BankConnect/helpers/webhookSettings';
 import type { Flow } from './payloads';
 import type { Registration, TriggerState } from './state';
-
-/** `webhook_mode` of the session flow: deliveries for every mode (PDF, AA, net banking). */
-export const SESSION_WEBHOOK_MODE = 3;
-
-const UPDATE_WEBHOOK_PATH: Record<Flow, string> = {
-	entity: '/v1/entity/update_webhook/',
-	session: '/v1/session_data/update_webhook/',
-};
 
 /** The registration this activation wants: this workflow's production URL, flow and mode. */
 export function wantedRegistration(url: string, flow: Flow, entityMode: number): Omit<Registration, 'registeredAt'> {
@@ -30,10 +22,6 @@ export async function registerWebhook(
 	wanted: Omit<Registration, 'registeredAt'>,
 	now: Date,
 ): Promise<void> {
-	await apiRequest(context, {
-		method: 'POST',
-		path: UPDATE_WEBHOOK_PATH[wanted.flow],
-		json: { webhook_url: wanted.url, webhook_mode: wanted.mode },
-	});
+	await updateWebhookUrl(context, wanted.flow, wanted.url, wanted.mode);
 	state.registration = { ...wanted, registeredAt: now.toISOString() };
 }

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runItemsInSlots } from '../helpers/itemSlots';
+import { asNodeError } from '../transport';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';
 import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
@@ -48,10 +49,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const output = await operation.execute.call(this, itemIndex);
 			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
 		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const error = asNodeError(this.getNode(), caught, itemIndex);
 			if (continueOnFail) return [errorItem(error, itemIndex)];
 			error.context.itemIndex ??= itemIndex;
 			throw error;

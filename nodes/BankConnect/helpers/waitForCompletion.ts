@@ -37,12 +37,16 @@ export function isComplete(progress: StatementProgress[], node: INode, itemIndex
 	return progress.every((entry) => entry.status === 'completed');
 }
 
-/**
- * Reads until every statement in `progress` is completed, backing off from 1 s towards 5 s,
- * and gives up after Max Wait with the statements still processing.
- */
-export async function waitForCompletion<Response extends { progress: StatementProgress[] }>(
+/** What a poll waits for: when a response is final, and how to name what is still pending when time runs out. */
+export interface PollGoal<Response> {
+	isDone(response: Response): boolean;
+	timeoutMessage(response: Response, maxWaitSeconds: number): string;
+}
+
+/** Reads until the goal is reached, backing off from 1 s towards 5 s, and gives up after Max Wait. */
+export async function pollUntil<Response>(
 	read: () => Promise<Response>,
+	goal: PollGoal<Response>,
 	options: WaitOptions,
 ): Promise<Response> {
 	const now = options.now ?? Date.now;
@@ -51,19 +55,32 @@ export async function waitForCompletion<Response extends { progress: StatementPr
 	const deadline = started + options.maxWaitSeconds * 1000;
 	for (;;) {
 		const response = await read();
-		if (isComplete(response.progress, options.node, options.itemIndex)) return response;
+		if (goal.isDone(response)) return response;
 		const remaining = deadline - now();
 		if (remaining <= 0) {
-			const processing = response.progress.filter((entry) => entry.status !== 'completed');
-			throw new NodeOperationError(
-				options.node,
-				`Analysis not complete after ${options.maxWaitSeconds} s; still processing: ${describeStatements(processing)}`,
-				{
-					itemIndex: options.itemIndex,
-					description: 'Raise Max Wait, or run the node again later.',
-				},
-			);
+			throw new NodeOperationError(options.node, goal.timeoutMessage(response, options.maxWaitSeconds), {
+				itemIndex: options.itemIndex,
+				description: 'Raise Max Wait, or run the node again later.',
+			});
 		}
 		await pause(Math.min(pollDelayMs(now() - started), remaining));
 	}
+}
+
+/** Reads until every statement in `progress` is completed; a failed statement stops the wait with its reason. */
+export async function waitForCompletion<Response extends { progress: StatementProgress[] }>(
+	read: () => Promise<Response>,
+	options: WaitOptions,
+): Promise<Response> {
+	return await pollUntil(
+		read,
+		{
+			isDone: (response) => isComplete(response.progress, options.node, options.itemIndex),
+			timeoutMessage: (response, maxWaitSeconds) => {
+				const processing = response.progress.filter((entry) => entry.status !== 'completed');
+				return `Analysis not complete after ${maxWaitSeconds} s; still processing: ${describeStatements(processing)}`;
+			},
+		},
+		options,
+	);
 }

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { nextStepFor } from './nextSteps';
@@ -127,4 +127,10 @@ export function buildNetworkError(
 			itemIndex: context.itemIndex,
 		},
 	);
+}
+
+/** A caught error as n8n wants it thrown: BankConnect's and the node's own errors as they are, anything else wrapped. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

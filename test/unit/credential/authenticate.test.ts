@@ -40,6 +40,21 @@ describe('authenticate', () => {
 		expect(options.sendCredentialsOnCrossOriginRedirect).toBe(false);
 	});
 
+	test('POST /v1/session/ also carries api_key in its form body; the caller\'s form is left as it was', async () => {
+		const form = new URLSearchParams({ link_id: 'loan-1' });
+		const options = await authenticateRequest(credentials(), { url: '/v1/session/', method: 'POST', body: form });
+		expect((options.body as URLSearchParams).toString()).toBe(`link_id=loan-1&api_key=${SECRETS.apiKey}`);
+		expect(form.toString()).toBe('link_id=loan-1');
+	});
+
+	test('no other request gets api_key in its body', async () => {
+		const form = new URLSearchParams({ link_id: 'loan-1' });
+		const entity = await authenticateRequest(credentials(), { url: '/v1/entity/', method: 'POST', body: form });
+		expect(entity.body).toBe(form);
+		const read = await authenticateRequest(credentials(), { url: '/v1/session/', method: 'GET' });
+		expect(read.body).toBeUndefined();
+	});
+
 	test('with a signing secret adds TIMESTAMP (Unix seconds) and ACCESS_TOKEN = hex HMAC-SHA256(secret, TIMESTAMP)', async () => {
 		const options = await authenticateRequest(credentials({ signingSecret: SECRETS.signingSecret }), relative(), undefined, () => NOW + 999);
 		const expected = createHmac('sha256', SECRETS.signingSecret).update(NOW_SECONDS).digest('hex');

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import { segment } from '../../helpers/fields';
 import { sourceDigest } from '../../helpers/uploadSource';
 import type { UploadSource } from '../../helpers/uploadSource';
-import { apiRequest, downloadFile } from '../../transport';
+import { apiRequest, asNodeError, downloadFile } from '../../transport';
 import { connectionFailureOf } from '../../transport/upload';
 import type { ConnectionFailure } from '../../transport/upload';
 import type { StatementPdf, StatementPdfList } from '../../types';
@@ -13,11 +13,6 @@ import { sendUpload } from './sendUpload';
 import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';
 
 /** The error as n8n expects it: node errors pass through, anything else is wrapped. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-}
-
 /** Where the statements of a target are listed; a new entity's id never arrived, so it cannot be checked. */
 function pdfListPath(target: UploadTarget): string | undefined {
 	if (target.kind === 'entity') return `/v1/entity/${segment(target.entityId)}/get_pdfs/`;
@@ -89,7 +84,7 @@ export async function recoverableUpload(
 		return await sendUpload(context, route, choice.source, itemIndex);
 	} catch (error) {
 		const failure = connectionFailureOf(error);
-		if (!failure?.mayHaveArrived) throw asNodeError(context, error, itemIndex);
+		if (!failure?.mayHaveArrived) throw asNodeError(context.getNode(), error, itemIndex);
 		const listPath = pdfListPath(choice.target);
 		if (listPath === undefined) {
 			throw outcomeUnknown(context, choice, failure, itemIndex, 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.');
@@ -111,7 +106,7 @@ export async function recoverableUpload(
 			if (second?.mayHaveArrived) {
 				throw outcomeUnknown(context, choice, second, itemIndex, 'The file was not stored after the first failure, and the one resend failed the same way.');
 			}
-			throw asNodeError(context, retryError, itemIndex);
+			throw asNodeError(context.getNode(), retryError, itemIndex);
 		}
 	}
 }

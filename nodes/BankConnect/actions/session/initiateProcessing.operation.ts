@@ -1,0 +1,71 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { asNodeError } from '../../transport';
+import type { SessionProcessingRequest } from '../../types';
+import { fieldsFor } from '../operation';
+import { insightsOutputField, readInsightsItems } from './insightsOutput';
+import type { InsightsOutput } from './insightsOutput';
+import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
+import { maxWaitField, maxWaitOf, waitForSession } from './waitForSession';
+
+export const ALREADY_REQUESTED = 'already requested';
+
+export const description: INodeProperties[] = fieldsFor('session', 'initiateProcessing', [
+	sessionIdField,
+	{
+		displayName: 'Process and Wait',
+		name: 'processAndWait',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to wait until processing is complete and return the insights, instead of the 202 acknowledgement',
+	},
+	maxWaitField('processAndWait'),
+	{ ...insightsOutputField, displayOptions: { show: { processAndWait: [true] } } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Treat Already Requested as Success',
+				name: 'alreadyRequestedIsSuccess',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a repeated request (409 DUPLICATE_PROCESSING_REQUEST) returns {session_id, message: "already requested"} (or, with Process and Wait, the insights) instead of failing',
+			},
+		],
+	},
+]);
+
+function isAlreadyRequested(error: unknown): boolean {
+	return error instanceof NodeApiError && (error.errorResponse as IDataObject | undefined)?.code === 'DUPLICATE_PROCESSING_REQUEST';
+}
+
+/** POST initiate_processing/ (202); the session takes no more uploads afterwards. */
+async function initiate(context: IExecuteFunctions, sessionId: string, itemIndex: number): Promise<IDataObject> {
+	const options = context.getNodeParameter('options', itemIndex, {}) as { alreadyRequestedIsSuccess?: boolean };
+	try {
+		return { ...(await sessionApi<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST')) };
+	} catch (error) {
+		if (options.alreadyRequestedIsSuccess === true && isAlreadyRequested(error)) {
+			return { session_id: sessionId, message: ALREADY_REQUESTED };
+		}
+		throw asNodeError(context.getNode(), error, itemIndex);
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const sessionId = sessionIdOf(this, itemIndex);
+	const processAndWait = this.getNodeParameter('processAndWait', itemIndex) as boolean;
+	const maxWaitSeconds = processAndWait ? maxWaitOf(this, itemIndex) : 0;
+	const output = processAndWait ? (this.getNodeParameter('output', itemIndex) as InsightsOutput) : 'whole';
+
+	const acknowledgement = await initiate(this, sessionId, itemIndex);
+	if (!processAndWait) return [{ json: acknowledgement }];
+	await waitForSession(this, sessionId, itemIndex, maxWaitSeconds);
+	return await readInsightsItems(this, sessionId, output, itemIndex);
+}
