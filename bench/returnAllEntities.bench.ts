@@ -33,7 +33,7 @@ export async function run(mode: Mode): Promise<BenchmarkResult> {
 		const getFew = engine.singleNodeWorkflow({ resource: 'entity', operation: 'getMany', returnAll: false, limit: 30 });
 
 		// warm-up: load the package, open connections, JIT both paths
-		await engine.runWorkflow(getFew, { credentials });
+		await engine.runWorkflow(getFew, { credentials, skipSecretScan: true });
 		await getJson(agent, sandbox, '/v1/entity/?page=1');
 
 		const sequential = await timed(async () => {
@@ -54,7 +54,7 @@ export async function run(mode: Mode): Promise<BenchmarkResult> {
 		const rawNewConnections = await timed(async () =>
 			await mapLimit(laterPages, PAGINATION_CONCURRENCY, async (url) => await getJson(agent, sandbox, url, true)),
 		);
-		const ours = await timed(async () => (await engine.runWorkflow(getMany, { credentials })).output('BankConnect').length);
+		const ours = await timed(async () => (await engine.runWorkflow(getMany, { credentials, skipSecretScan: true })).output('BankConnect').length);
 		if (sequential.result !== entities || ours.result !== entities) {
 			throw new Error(`expected ${entities} entities; sequential read ${sequential.result}, Get Many ${ours.result}`);
 		}

@@ -32,6 +32,8 @@ import { resolve } from 'path';
 
 import { recordingStandIns } from './recorder';
 import type { Recorder } from './recorder';
+import { assertNoSecrets, credentialSecrets, recordLogLines } from './secretScan';
+import type { NamedSecrets } from './secretScan';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-bankconnect';
@@ -225,6 +227,10 @@ export interface RunOptions {
 	recorder?: Recorder;
 	/** Run the nodes of this loaded package instead of this repository's dist/ (e.g. an installed tarball). */
 	loader?: PackageDirectoryLoader;
+	/** Secrets to look for besides the credentials' (e.g. a webhook secret). */
+	extraSecrets?: NamedSecrets;
+	/** Skip the secret check (benchmarks, whose timing must not include it). */
+	skipSecretScan?: boolean;
 }
 
 export interface WorkflowRun {
@@ -330,10 +336,19 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IRunExecutionData;
 
+	const logs = options.skipSecretScan ? undefined : recordLogLines();
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	try {
+		await execution.processRunExecutionData(workflow);
+	} finally {
+		logs?.stop();
+	}
 	const run = await finished;
 	const runData = run.data.resultData.runData;
+	if (logs) {
+		const secrets = { ...credentialSecrets(options.credentials), ...options.extraSecrets };
+		assertNoSecrets({ runData, error: run.data.resultData.error, log: logs.lines }, secrets, 'run');
+	}
 	return {
 		run,
 		executionOrder,

@@ -1,3 +1,4 @@
 export * from './engine';
 export * from './recorder';
 export * from './binaryItems';
+export * from './secretScan';

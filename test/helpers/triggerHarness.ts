@@ -25,7 +25,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { binaryDataService, PACKAGE_NAME } from './engine';
+import { assertNoSecrets, binaryDataService, credentialSecrets, PACKAGE_NAME } from './engine';
 import { triggerEnginePieces } from './triggerEngine';
 
 export const TRIGGER_NAME = 'BankConnect Trigger';
@@ -264,6 +264,13 @@ export class TriggerHarness {
 		return await this.runWebhook({ body, headers: req.headers, params: {}, query: {}, rawBody, method: req.method } as unknown as IDataObject, res);
 	}
 
+	/** The credential's secrets and the trigger's webhook secret never reach an execution. */
+	private expectNoSecretsIn(run: IRun): void {
+		const webhookSecret = this.node.parameters.secret;
+		const secrets = { ...credentialSecrets(this.credentials), webhookSecret: typeof webhookSecret === 'string' ? webhookSecret : undefined };
+		assertNoSecrets({ runData: run.data.resultData.runData, error: run.data.resultData.error }, secrets, 'execution');
+	}
+
 	/** As n8n starts a webhook execution: the trigger's items on the stack, then WorkflowExecute. */
 	private async startExecution(
 		workflow: Workflow,
@@ -296,6 +303,7 @@ export class TriggerHarness {
 		} as unknown as IRunExecutionData;
 		await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
 		const run = await finished;
+		this.expectNoSecretsIn(run);
 		const sink = run.data.resultData.runData.Sink;
 		if (!sink) throw new Error(`the execution did not reach Sink: ${run.data.resultData.error?.message ?? 'no error'}`);
 		return sink.flatMap((task) => task.data?.main?.[0] ?? []);

@@ -1,0 +1,98 @@
+/**
+ * The secret check every engine run goes through: the credential's API key, Server Hash and
+ * signing secret (and any extra secret such as a trigger's webhook secret) must never appear in an
+ * output item, an error (message, description, cause, context, stack) or a line n8n logged.
+ */
+import { LoggerProxy } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, Logger } from 'n8n-workflow';
+
+/** Secrets by name, e.g. `{ apiKey: '…' }`; empty and very short values are ignored. */
+export type NamedSecrets = Record<string, string | undefined>;
+
+/** Where a secret was found, e.g. `runData.BankConnect[0].data.main[0][3].json.error` or `log[12]`. */
+export interface SecretFinding {
+	where: string;
+	secretName: string;
+}
+
+/** Walks any value (errors with their non-enumerable fields, buffers as text) and reports every string or key holding a secret. */
+export function findSecrets(value: unknown, secrets: NamedSecrets, where = 'value'): SecretFinding[] {
+	const wanted = Object.entries(secrets).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length >= 4);
+	const findings: SecretFinding[] = [];
+	const seen = new Set<unknown>();
+	const check = (text: string, path: string) => {
+		for (const [secretName, secret] of wanted) if (text.includes(secret)) findings.push({ where: path, secretName });
+	};
+	const visit = (current: unknown, path: string, depth: number) => {
+		if (typeof current === 'string') return check(current, path);
+		if (Buffer.isBuffer(current) || current instanceof Uint8Array) return check(Buffer.from(current).toString('latin1'), path);
+		if (typeof current !== 'object' || current === null || seen.has(current) || depth > 16) return;
+		seen.add(current);
+		const keys = current instanceof Error ? [...new Set([...Object.getOwnPropertyNames(current), 'message', 'stack', 'cause'])] : Object.keys(current);
+		for (const key of keys) {
+			check(key, `${path} (key)`);
+			visit((current as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+		}
+	};
+	if (wanted.length > 0) visit(value, where, 0);
+	return findings;
+}
+
+/** Throws an error naming every place a secret was found. */
+export function assertNoSecrets(value: unknown, secrets: NamedSecrets, where = 'value'): void {
+	const findings = findSecrets(value, secrets, where);
+	if (findings.length > 0) {
+		throw new Error(`secrets leaked:\n${findings.map((f) => `  ${f.secretName} in ${f.where}`).join('\n')}`);
+	}
+}
+
+/** The secret values of the credentials a run was given: every field whose name says key, hash or secret. */
+export function credentialSecrets(credentials: Record<string, ICredentialDataDecryptedObject>): NamedSecrets {
+	const secrets: NamedSecrets = {};
+	for (const [type, data] of Object.entries(credentials)) {
+		for (const [field, value] of Object.entries(data)) {
+			if (/key|hash|secret|token|password/i.test(field) && typeof value === 'string') secrets[`${type}.${field}`] = value;
+		}
+	}
+	return secrets;
+}
+
+const activeRecorders = new Set<string[]>();
+let recorderInstalled = false;
+
+function stringify(value: unknown): string {
+	if (typeof value === 'string') return value;
+	try {
+		return JSON.stringify(value, (_key, entry: unknown) =>
+			entry instanceof Error ? { ...entry, name: entry.name, message: entry.message, stack: entry.stack } : entry,
+		);
+	} catch {
+		return String(value);
+	}
+}
+
+/**
+ * Starts recording what nodes and n8n-core log through n8n's LoggerProxy (the only logger a node
+ * may use). Call `stop()` to get the lines. Several recordings may overlap.
+ */
+export function recordLogLines(): { lines: string[]; stop(): string[] } {
+	if (!recorderInstalled) {
+		const write = (level: string) => (message: unknown, meta?: unknown) => {
+			const line = `${level} ${stringify(message)}${meta === undefined ? '' : ` ${stringify(meta)}`}`;
+			for (const lines of activeRecorders) lines.push(line);
+		};
+		const logger = { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') } as Logger;
+		(logger as Logger & { scoped: () => Logger }).scoped = () => logger;
+		LoggerProxy.init(logger);
+		recorderInstalled = true;
+	}
+	const lines: string[] = [];
+	activeRecorders.add(lines);
+	return {
+		lines,
+		stop() {
+			activeRecorders.delete(lines);
+			return lines;
+		},
+	};
+}
