@@ -44,10 +44,10 @@ export async function forgetRequests(sandbox: SandboxProcess): Promise<void> {
 	await clearRequests(sandbox.origin);
 }
 
-/** Creates an entity straight through the API (signed, since the sandbox requires it). */
-export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suite'): Promise<string> {
+/** A signed form POST straight to the API (the sandbox requires signing here). */
+async function postForm<T>(sandbox: SandboxProcess, path: string, fields: Record<string, string>, expectedStatus: number): Promise<T> {
 	const timestamp = String(Math.floor(Date.now() / 1000));
-	const response = await fetch(`${sandbox.baseUrl}/v1/entity/`, {
+	const response = await fetch(`${sandbox.baseUrl}${path}`, {
 		method: 'POST',
 		headers: {
 			'x-api-key': sandbox.apiKey,
@@ -55,8 +55,17 @@ export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suit
 			TIMESTAMP: timestamp,
 			ACCESS_TOKEN: createHmac('sha256', SIGNING_SECRET).update(timestamp).digest('hex'),
 		},
-		body: new URLSearchParams({ link_id: linkId }),
+		body: new URLSearchParams(fields),
 	});
-	if (response.status !== 201) throw new Error(`entity create → ${response.status}`);
-	return ((await response.json()) as { entity_id: string }).entity_id;
+	if (response.status !== expectedStatus) throw new Error(`POST ${path} → ${response.status}`);
+	return (await response.json()) as T;
+}
+
+export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suite'): Promise<string> {
+	return (await postForm<{ entity_id: string }>(sandbox, '/v1/entity/', { link_id: linkId }, 201)).entity_id;
+}
+
+/** A session with the default range (the last six months). */
+export async function createSession(sandbox: SandboxProcess, linkId = 'fault-suite'): Promise<string> {
+	return (await postForm<{ session_id: string }>(sandbox, '/v1/session/', { link_id: linkId, api_key: sandbox.apiKey }, 200)).session_id;
 }
