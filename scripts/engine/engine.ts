@@ -264,6 +264,40 @@ export function bankConnectCredentials(
 	};
 }
 
+/** What n8n hands a workflow run besides the workflow: the credentials helper and a local n8n's URLs (overridable). */
+export function additionalDataFor(
+	credentialsHelper: ICredentialsHelper,
+	overrides: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: undefined,
+		credentialsHelper,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used here');
+		},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		...overrides,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** The package's node types (with the stand-ins) and a credentials helper holding `credentials`. */
+export async function engineParts(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<{ nodeTypes: INodeTypes; credentialsHelper: ICredentialsHelper }> {
+	const loader = await loadPackage();
+	return { nodeTypes: new PackageNodeTypes(loader), credentialsHelper: new TestCredentialsHelper(loader, credentials) };
+}
+
 /** Executes a workflow from its first trigger-less start node and resolves when the run finishes. */
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions): Promise<WorkflowRun> {
 	const loader = options.loader ?? (await loadPackage());
@@ -300,25 +334,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const finished = new Promise<IRun>((resolveRun) => (finish = resolveRun));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => finish(fullRunData));
 
-	const additionalData = {
-		executionId: '1',
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(loader, options.credentials),
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		currentNodeParameters: undefined,
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not used here');
-		},
-		logAiEvent: () => undefined,
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(new TestCredentialsHelper(loader, options.credentials), { executionId: '1', hooks });
 
 	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 	if (!startNode) throw new Error(`The workflow has no start node${options.startNode ? ` "${options.startNode}"` : ''}`);

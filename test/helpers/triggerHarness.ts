@@ -25,8 +25,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { assertNoSecrets, binaryDataService, credentialSecrets, PACKAGE_NAME } from './engine';
-import { triggerEnginePieces } from './triggerEngine';
+import { additionalDataFor, assertNoSecrets, binaryDataService, credentialSecrets, engineParts, PACKAGE_NAME } from './engine';
 
 export const TRIGGER_NAME = 'BankConnect Trigger';
 export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
@@ -99,7 +98,7 @@ export class TriggerHarness {
 	}
 
 	private async build(): Promise<{ workflow: Workflow; additionalData: IWorkflowExecuteAdditionalData; nodeType: INodeType }> {
-		const { nodeTypes, credentialsHelper } = await triggerEnginePieces(this.credentials);
+		const { nodeTypes, credentialsHelper } = await engineParts(this.credentials);
 		const workflow = new Workflow({
 			id: this.workflowId,
 			name: 'trigger test',
@@ -112,24 +111,14 @@ export class TriggerHarness {
 			active: true,
 			staticData: structuredClone(this.storedStaticData),
 		});
-		const additionalData = {
-			executionId: undefined,
-			credentialsHelper,
+		const additionalData = additionalDataFor(credentialsHelper, {
 			restApiUrl: 'https://n8n.example.com/rest',
 			instanceBaseUrl: 'https://n8n.example.com/',
 			webhookBaseUrl: this.webhookBaseUrl,
 			webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
 			webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
 			formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
-			variables: {},
-			currentNodeParameters: undefined,
-			executeWorkflow: async () => {
-				throw new Error('sub-workflows are not used here');
-			},
-			logAiEvent: () => undefined,
-			setExecutionStatus: () => undefined,
-			sendDataToUI: () => undefined,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		});
 		const nodeType = nodeTypes.getByNameAndVersion(this.node.type, 1);
 		return { workflow, additionalData, nodeType };
 	}
