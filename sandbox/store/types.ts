@@ -1,3 +1,4 @@
+import type { SessionRequest } from '../sessionRules';
 import type { ParsedStatement } from '../statements/types';
 
 /** An entity of the classic flow. */
@@ -41,22 +42,9 @@ export interface StatementRecord {
 	parsed: ParsedStatement;
 }
 
-/** A session of the current flow. */
-export interface SessionRecord {
+/** A session of the current flow: its validated create fields plus its lifecycle. */
+export interface SessionRecord extends SessionRequest {
 	id: string;
-	linkId: string;
-	/** `YYYY-MM-DD` */
-	fromDate: string;
-	toDate: string;
-	redirectUrl: string | null;
-	logoUrl: string | null;
-	bankName: string | null;
-	mode: string | null;
-	mobileNumber: string | null;
-	expiryMinutes: number;
-	journeyMode: string | null;
-	acceptAnything: boolean;
-	isMobileFieldEditable: boolean;
 	createdAt: number;
 	expiresAt: number;
 	expired: boolean;
