@@ -135,6 +135,14 @@ describe('slow answers and broken bodies', () => {
 		expect(result.items).toEqual([entityItem()]);
 	});
 
+	test('an answer slower than the 60 s timeout is given up and read again, which answers', async () => {
+		// the first read would answer only after 90 s, past this test's own 80 s limit: only the retry can answer in time
+		const result = await readUnder({ latencyMs: 90_000, count: 1 });
+		expect(result.items).toEqual([entityItem()]);
+		expect(result.faultsLeft).toEqual([]);
+		expect(result.statuses).toEqual([200]);
+	}, 80_000);
+
 	test('a truncated JSON body fails clearly after one attempt', async () => {
 		const result = await readUnder({ malformedJson: true, count: 1 });
 		expect(result.statuses).toEqual([200]);
