@@ -56,7 +56,7 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	const sampler = setInterval(() => {
 		peak = Math.max(peak, liveMemory());
 		samples++;
-	}, 400);
+	}, 100);
 	let output;
 	try {
 		output = await uploadOutput(sandbox, parameters, items);
