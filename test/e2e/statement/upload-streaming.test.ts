@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
-import { listRequests, sampleStatement } from '../../helpers/sandboxClient';
+import { injectFault, listRequests, sampleStatement } from '../../helpers/sandboxClient';
 import { startSandboxProcess } from '../../helpers/sandboxProcess';
 import type { SandboxProcess } from '../../helpers/sandboxProcess';
 import { fileItem, uploadOutput } from './helpers';
@@ -50,13 +50,16 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	await uploadOutput(sandbox, parameters, [await fileItem(small)]);
 	const warmUpDigest = createHash('sha256').update(small).digest('hex');
 
+	// the sandbox holds each upload 1.5 s before reading it: the node's streams wait on backpressure with the
+	// files open, and the sampler (a full collection every 400 ms) sees them in flight however fast the machine
+	await injectFault(sandbox.origin, { route: 'statement/upload/', method: 'POST', latencyMs: 1500, count: ITEMS });
 	const baseline = liveMemory();
 	let peak = baseline;
 	let samples = 0;
 	const sampler = setInterval(() => {
 		peak = Math.max(peak, liveMemory());
 		samples++;
-	}, 100);
+	}, 400);
 	let output;
 	try {
 		output = await uploadOutput(sandbox, parameters, items);
