@@ -50,21 +50,28 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	await uploadOutput(sandbox, parameters, [await fileItem(small)]);
 	const warmUpDigest = createHash('sha256').update(small).digest('hex');
 
-	// the sandbox holds each upload 1.5 s before reading it: the node's streams wait on backpressure with the
-	// files open, and the sampler (a full collection every 400 ms) sees them in flight however fast the machine
-	await injectFault(sandbox.origin, { route: 'statement/upload/', method: 'POST', latencyMs: 1500, count: ITEMS });
+	// A full collection takes long in a jest worker that already ran many files; sampling at most a
+	// fifth of the time leaves the uploads their CPU. The sandbox holds each upload for four sampling
+	// intervals before reading it, so the node's streams wait on backpressure with the files open
+	// while the sampler looks.
+	const collectionStarted = Date.now();
 	const baseline = liveMemory();
+	const intervalMs = Math.max(400, 4 * (Date.now() - collectionStarted));
+	await injectFault(sandbox.origin, { route: 'statement/upload/', method: 'POST', latencyMs: 4 * intervalMs, count: ITEMS });
 	let peak = baseline;
 	let samples = 0;
-	const sampler = setInterval(() => {
+	let sampler: NodeJS.Timeout | undefined;
+	const sample = () => {
 		peak = Math.max(peak, liveMemory());
 		samples++;
-	}, 400);
+		sampler = setTimeout(sample, intervalMs);
+	};
+	sampler = setTimeout(sample, intervalMs);
 	let output;
 	try {
 		output = await uploadOutput(sandbox, parameters, items);
 	} finally {
-		clearInterval(sampler);
+		clearTimeout(sampler);
 	}
 
 	expect(output).toHaveLength(ITEMS);
@@ -75,6 +82,6 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	expect(samples).toBeGreaterThan(2);
 	const total = pdf.byteLength * ITEMS;
 	// reading the files whole would add ~55 MB; streaming keeps a few 64 KiB chunks per upload in flight
-	process.stdout.write(`live memory grew by ${Math.round((peak - baseline) / 1024)} KiB at most over ${samples} samples (files: ${Math.round(total / 1024)} KiB)\n`);
+	process.stdout.write(`live memory grew by ${Math.round((peak - baseline) / 1024)} KiB at most over ${samples} samples every ${intervalMs} ms (files: ${Math.round(total / 1024)} KiB)\n`);
 	expect(peak - baseline).toBeLessThan(total / 5);
 }, 120_000);
