@@ -63,6 +63,9 @@ const BAD_INPUTS: Array<[string, unknown, Record<string, unknown>, unknown, stri
 	['Session Expiry negative', 'loan-1', { sessionExpiry: -5 }, '', 'Session Expiry (Minutes)', EXPIRY_PROBLEM],
 	['Session Expiry fractional', 'loan-1', { sessionExpiry: 10.5 }, '', 'Session Expiry (Minutes)', EXPIRY_PROBLEM],
 	['Session Expiry as words', 'loan-1', { sessionExpiry: '={{ "an hour" }}' }, '', 'Session Expiry (Minutes)', EXPIRY_PROBLEM],
+	['Session Expiry "abc"', 'loan-1', { sessionExpiry: '={{ "abc" }}' }, '', 'Session Expiry (Minutes)', EXPIRY_PROBLEM],
+	['Logo URL with ftp', 'loan-1', { logoUrl: 'ftp://cdn.lender.example/logo.png' }, '', 'Logo URL', URL_PROBLEM('ftp://cdn.lender.example/logo.png')],
+	['Mobile Number starting with 0 without a prefix', 'loan-1', { mobileNumber: '0876543210' }, '', 'Mobile Number', MOBILE_PROBLEM],
 	['Journey Mode that does not exist', 'loan-1', { journeyMode: 'single_pdf' }, '', 'Journey Mode', 'must be one of multi_pdf, multi_banking (got "single_pdf")'],
 	['Accept Anything "yes"', 'loan-1', { acceptAnything: '={{ "yes" }}' }, '', 'Accept Anything', 'must be true or false'],
 	['Accept Anything 1', 'loan-1', { acceptAnything: '={{ 1 }}' }, '', 'Accept Anything', 'must be true or false'],
@@ -88,6 +91,24 @@ describe('Session → Create refuses bad input before any request', () => {
 			expectBadInput(error, field, problem);
 		}
 		expect(api.requests).toEqual([]);
+	});
+
+	test('a bad third item stops the node naming item 2, and its Link ID is never sent', async () => {
+		const api = mockApi();
+		api.scope.post(apiPath('/v1/session/')).times(2).reply(200, { session_id: 's-1', redirect_url: 'https://journey.example/s-1' });
+
+		const error = await runNodeFailing(create('={{ $json.linkId }}', { toDate: '={{ $json.to }}' }), {
+			startItems: [
+				{ json: { linkId: 'loan-1', to: '01/05/2026' } },
+				{ json: { linkId: 'loan-2', to: '2026-05-01' } },
+				{ json: { linkId: 'loan-3', to: '2026-02-30' } },
+			],
+		});
+
+		expectBadInput(error, 'To Date', DATE_PROBLEM, 2);
+		// items 0 and 1 were already under way when item 2 failed: let them land so they cannot leak into the next test
+		for (let waited = 0; !api.scope.isDone() && waited < 5000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+		expect(api.requests.map((request) => new URLSearchParams(request.body).get('link_id')).sort()).toEqual(['loan-1', 'loan-2']);
 	});
 
 	test('with continueOnFail only the bad item becomes an error item, the other is created', async () => {
@@ -121,6 +142,12 @@ describe('sessionCreateForm: good input becomes the exact form', () => {
 		['month-end clamped in a leap year', { toDate: '31/08/2028' }, '2026-11-22', { from_date: '29/02/2028', to_date: '31/08/2028' }],
 		['From Date only: up to today', { fromDate: '01/01/2026' }, '2026-11-22', { from_date: '01/01/2026', to_date: '22/11/2026' }],
 		['a Date object', { fromDate: new Date(Date.UTC(2026, 0, 15)), toDate: '2026-03-01' }, '2026-11-22', { from_date: '15/01/2026', to_date: '01/03/2026' }],
+		['+91 mobile number', { mobileNumber: '+91 98765-43210' }, '2026-11-22', { from_date: '22/05/2026', to_date: '22/11/2026', mobile_number: '9876543210' }],
+		['91 mobile number without the plus', { mobileNumber: '919876543210' }, '2026-11-22', { from_date: '22/05/2026', to_date: '22/11/2026', mobile_number: '9876543210' }],
+		['To Date in the past, From defaulted six months before it', { toDate: '15/03/2025' }, '2026-11-22', { from_date: '15/09/2024', to_date: '15/03/2025' }],
+		['From Date the day before To Date', { fromDate: '21/11/2026' }, '2026-11-22', { from_date: '21/11/2026', to_date: '22/11/2026' }],
+		['Session Expiry at both limits is kept', { sessionExpiry: 5, journeyMode: 'MULTI_BANKING' }, '2026-11-22', { from_date: '22/05/2026', to_date: '22/11/2026', session_expiry: 5, journey_mode: 'multi_banking' }],
+		['Session Expiry 43200', { sessionExpiry: 43200, bankName: 'hdfc', mode: 'aa' }, '2026-11-22', { from_date: '22/05/2026', to_date: '22/11/2026', session_expiry: 43200, bank_name: 'hdfc', mode: 'aa' }],
 		['a Luxon-like DateTime', { fromDate: { toISODate: () => '2026-02-01' }, toDate: '2026-03-01 10:00:00' }, '2026-11-22', { from_date: '01/02/2026', to_date: '01/03/2026' }],
 		[
 			'bank, mode, mobile and the rest normalised',
@@ -140,6 +167,23 @@ describe('sessionCreateForm: good input becomes the exact form', () => {
 		],
 	])('%s', (_name, options, today, expected) => {
 		expect(defined(form(options as SessionCreateOptions, today))).toEqual({ link_id: 'loan-1', ...expected });
+	});
+
+	test('with nothing optional given, every optional field is undefined (left out of the form)', () => {
+		expect(form({})).toStrictEqual({
+			link_id: 'loan-1',
+			redirect_url: undefined,
+			from_date: '22/05/2026',
+			to_date: '22/11/2026',
+			logo_url: undefined,
+			bank_name: undefined,
+			mode: undefined,
+			mobile_number: undefined,
+			session_expiry: undefined,
+			journey_mode: undefined,
+			accept_anything: undefined,
+			is_mobile_field_editable: undefined,
+		});
 	});
 
 	test('Redirect URL and Logo URL are kept as given', () => {
