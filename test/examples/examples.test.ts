@@ -2,7 +2,8 @@
  * The importable examples of examples/: each one's BankConnect part runs in the engine against the
  * sandbox; the nodes of other packages (Schedule Trigger, If, Slack, Email, Form Trigger, Google
  * Sheets, Gmail, HubSpot, HTTP Request) are recording stand-ins, and the test checks what they
- * would have received — items and parameters resolved per item.
+ * would have received — items and parameters resolved per item. Examples 1-3 run here; 4 and 5 in
+ * customerJourney.test.ts and replayMissedWebhooks.test.ts.
  */
 import ExcelJS from 'exceljs';
 import { readdirSync } from 'fs';
@@ -11,20 +12,13 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { BANKS } from '../../sandbox/banks';
 import { composeStatement } from '../../sandbox/statements/compose';
-import {
-	bankConnectCredentials,
-	formSubmission,
-	readWorkflow,
-	Recorder,
-	REPO_ROOT,
-	runWorkflow,
-	storedBinary,
-	thirdPartyTypes,
-} from '../helpers/engine';
-import type { WorkflowJson, WorkflowRun } from '../helpers/engine';
+import { formSubmission, readWorkflow, Recorder, REPO_ROOT, storedBinary } from '../helpers/engine';
+import type { WorkflowJson } from '../helpers/engine';
 import { sampleStatement } from '../helpers/sandboxClient';
 import { startSandboxProcess } from '../helpers/sandboxProcess';
 import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { runExample as runExampleOn } from './runExample';
+import type { ExampleRun } from './runExample';
 
 const SPEC = { bank: 'sbi', months: 3, seed: 'examples', end: '2026-10-31' };
 const EXPECTED = composeStatement({ bank: SPEC.bank, months: SPEC.months, seed: SPEC.seed, endDate: SPEC.end });
@@ -33,31 +27,9 @@ const BANKS_DOWN = BANKS.filter((bank) => !bank.healthUp);
 let sandbox: SandboxProcess;
 let pdf: Buffer;
 
-interface ExampleRun {
-	run: WorkflowRun;
-	recorder: Recorder;
-}
-
-/** Runs an example from its trigger with the nodes of other packages recorded; `enable` turns on disabled alternatives. */
-async function runExample(workflow: WorkflowJson, startItems: INodeExecutionData[], enable: string[] = [], startAt?: string): Promise<ExampleRun> {
-	const nodes = workflow.nodes.map((node) => (enable.includes(node.name) ? { ...node, disabled: false } : node));
-	const trigger = nodes.find((node) => (startAt === undefined ? /Trigger$/.test(node.type) : node.name === startAt));
-	const recorder = new Recorder();
-	const run = await runWorkflow(
-		{ ...workflow, nodes },
-		{
-			credentials: bankConnectCredentials(sandbox.baseUrl),
-			startNode: trigger?.name,
-			startItems,
-			recordTypes: thirdPartyTypes({ nodes }).concat(trigger?.type.startsWith('n8n-nodes-bankconnect.') ? [trigger.type] : []),
-			recorder,
-		},
-	);
-	for (const node of nodes) {
-		const error = run.nodeError(node.name);
-		if (error) throw new Error(`${node.name}: ${error.message}`);
-	}
-	return { run, recorder };
+/** Runs an example against this file's sandbox. */
+function runExample(workflow: WorkflowJson, startItems: INodeExecutionData[], enable: string[] = []): Promise<ExampleRun> {
+	return runExampleOn(sandbox.baseUrl, workflow, startItems, { enable });
 }
 
 function amountOf(line: (typeof EXPECTED.lines)[number]): number {
@@ -73,7 +45,7 @@ afterAll(async () => {
 	await sandbox?.stop();
 });
 
-test('every example file is covered here and carries sticky notes', () => {
+test('every example file is covered by a test and carries sticky notes', () => {
 	const files = readdirSync(join(REPO_ROOT, 'examples')).filter((file) => file.endsWith('.json'));
 	expect(files.sort()).toEqual([
 		'01-net-banking-health-alert.json',
@@ -234,114 +206,5 @@ describe('3. trigger to CRM', () => {
 		const body = JSON.parse(request.parameters.jsonBody as string) as { applicant: string; entity_id: string; salary: Array<{ amount: number }> };
 		expect(body).toMatchObject({ applicant: 'asha@example.com', entity_id: entityId, salary_credits: SPEC.months });
 		expect(body.salary.map((credit) => credit.amount)).toEqual(salaryCredits().map((line) => line.credit));
-	});
-});
-
-/** Uploads the example statement straight to the sandbox (not through the node under test). */
-async function uploadToSandbox(fields: Record<string, string>): Promise<Record<string, unknown>> {
-	const form = new FormData();
-	form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'statement.pdf');
-	for (const [name, value] of Object.entries(fields)) form.append(name, value);
-	const path = 'session_id' in fields ? '/v1/statement/upload_session/' : '/v1/statement/upload/';
-	const response = await fetch(`${sandbox.baseUrl}${path}`, { method: 'POST', headers: { 'x-api-key': sandbox.apiKey }, body: form });
-	expect(response.status).toBe(200);
-	return (await response.json()) as Record<string, unknown>;
-}
-
-describe('4. customer journey', () => {
-	const workflow = readWorkflow('examples/04-customer-journey.json');
-	let sessionId: string;
-
-	test('the form creates a session and Twilio texts its link to the applicant', async () => {
-		const submission = await formSubmission({ 'Application ID': 'APP-1042', 'Mobile Number': '98765 43210' }, {});
-		const { run, recorder } = await runExample(workflow, [submission], [], 'Application Form');
-		const [session] = run.output('Create Session');
-		sessionId = session.json.session_id as string;
-		expect(session.json).toEqual({ session_id: expect.any(String), redirect_url: expect.stringContaining(sessionId), link_id: 'APP-1042' });
-
-		const [sms] = recorder.received('Text the Link');
-		expect(recorder.received('Text the Link')).toHaveLength(1);
-		expect(sms.parameters).toMatchObject({
-			resource: 'sms',
-			operation: 'send',
-			to: '+919876543210',
-			message: `Please share your bank statements for loan application APP-1042 here: ${session.json.redirect_url as string}`,
-		});
-	});
-
-	test('on "session requirements completed" the session is processed and every transaction goes to the sheet', async () => {
-		await uploadToSandbox({ bank_name: SPEC.bank, session_id: sessionId, upload_type: 'PDF' });
-		// the item the BankConnect Trigger emits for SESSION_REQUIREMENT_COMPLETION_NOTIFICATION
-		const event = {
-			json: {
-				flow: 'session',
-				event: 'SESSION_REQUIREMENT_COMPLETION_NOTIFICATION',
-				session_id: sessionId,
-				status: 'requirements completed',
-				message: 'Session requirements completed',
-				account_count: 1,
-				accounts: [],
-				event_time: '2026-11-02T10:15:00.000Z',
-				received_at: '2026-11-02T10:15:00.000Z',
-				source: 'webhook',
-			},
-		};
-
-		const { recorder } = await runExample(workflow, [event], [], 'Session Completed');
-
-		const rows = recorder.received('Append to Sheet');
-		expect(rows).toHaveLength(EXPECTED.lines.length);
-		expect(rows.every((row) => row.json.session_id === sessionId && typeof row.json.account_id === 'string')).toBe(true);
-		expect(rows[0].json).toMatchObject({ date: expect.stringContaining(EXPECTED.lines[0].date), amount: amountOf(EXPECTED.lines[0]) });
-		expect(rows[0].parameters).toMatchObject({ operation: 'append', columns: expect.objectContaining({ mappingMode: 'autoMapInputData' }) });
-
-		// a repeated event is not an error: the session is already processed
-		const again = await runExample(workflow, [event], [], 'Session Completed');
-		expect(again.recorder.received('Append to Sheet')).toHaveLength(EXPECTED.lines.length);
-	});
-});
-
-describe('5. replay missed webhooks', () => {
-	const workflow = readWorkflow('examples/05-replay-missed-webhooks.json');
-
-	test('payloads kept for the link IDs go through Salary to the HubSpot contact of each applicant', async () => {
-		const created = await fetch(`${sandbox.baseUrl}/v1/entity/`, {
-			method: 'POST',
-			headers: { 'x-api-key': sandbox.apiKey, 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ link_id: 'asha@example.com' }),
-		});
-		const entityId = ((await created.json()) as { entity_id: string }).entity_id;
-		await uploadToSandbox({ bank_name: SPEC.bank, entity_id: entityId });
-		for (let i = 0; i < 100; i += 1) {
-			const list = await fetch(`${sandbox.baseUrl}/v1/entity/webhook_payloads/?link_id=asha%40example.com`, {
-				headers: { 'x-api-key': sandbox.apiKey, 'server-hash': sandbox.serverHash },
-			});
-			if (((await list.json()) as { payloads: unknown[] }).payloads.length > 0) break;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-
-		const { run, recorder } = await runExample(workflow, [{ json: { timestamp: '2026-11-02T10:00:00.000+05:30', Hour: '10' } }]);
-
-		expect(run.output('Get Missed Payloads').map((item) => [item.json.entity_id, item.json.link_id, item.json.progress])).toEqual([
-			[entityId, 'asha@example.com', 'completed'],
-		]);
-		const [contact] = recorder.received('Update HubSpot Contact');
-		expect(recorder.received('Update HubSpot Contact')).toHaveLength(1);
-		const credits = EXPECTED.lines.filter((line) => line.credit !== null && /SALARY/.test(line.narration));
-		expect(contact.parameters).toMatchObject({
-			resource: 'contact',
-			operation: 'upsert',
-			email: 'asha@example.com',
-			additionalFields: {
-				customPropertiesUi: {
-					customPropertiesValues: [
-						{ property: 'bankconnect_entity_id', value: entityId },
-						{ property: 'bankconnect_salary_credits', value: credits.length },
-						{ property: 'bankconnect_last_salary', value: credits[credits.length - 1].credit },
-					],
-				},
-			},
-		});
-		expect(recorder.received('Send to Your CRM')).toEqual([]);
 	});
 });
