@@ -57,7 +57,7 @@ function invalidOptions(properties: INodeProperties[], values: INodeParameters, 
 		if (property.type === 'collection' && isRecord(value)) return invalidOptions(property.options as INodeProperties[], value, node, description, root, `${where}.`);
 		if (property.type === 'fixedCollection' && isRecord(value)) {
 			return (property.options as INodePropertyCollection[]).flatMap((group) => {
-				const entries = ([] as unknown[]).concat(value[group.name] ?? []);
+				const entries = ([] as unknown[]).concat((value as INodeParameters)[group.name] ?? []);
 				return entries.flatMap((entry, index) => (isRecord(entry) ? invalidOptions(group.values, entry, node, description, root, `${where}.${group.name}[${index}].`) : []));
 			});
 		}
