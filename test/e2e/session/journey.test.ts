@@ -151,6 +151,7 @@ test('Webhook → Update URL (session flow) to a local receiver: the journey’s
 	const events = eventsOf();
 	expect(events.map((request) => request.body.event_name)).toEqual(['SESSION_REQUIREMENT_COMPLETION_NOTIFICATION', 'ENRICHMENT_NOTIFICATION']);
 	expect(events.every((request) => request.method === 'POST' && request.path === '/bankconnect-events')).toBe(true);
+	expect(events.every((request) => request.headers['content-type']?.startsWith('application/json'))).toBe(true);
 	const [requirement, enrichment] = events.map((request) => request.body);
 	const accountIds = statements.map((item) => item.json.account_id).sort();
 	expect((requirement.accounts as Array<{ account_id: string }>).map((account) => account.account_id).sort()).toEqual(accountIds);

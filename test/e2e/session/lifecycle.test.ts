@@ -79,6 +79,9 @@ test('Delete → {session_id, deleted: true}; then Get Status fails with SESSION
 	const sessionId = await createSession('lifecycle-delete');
 	const [uploaded] = await nodeOutput(sandbox, uploadInto(sessionId));
 	expect(uploaded.json).toMatchObject({ session_id: sessionId, bank_name: 'hdfc' });
+	const status = await uploadStatus(sessionId);
+	expect(status.upload_status).toBe('IN_PROGRESS');
+	expect((status.accounts as Array<Record<string, unknown>>).map((account) => [account.account_id, account.bank_name])).toEqual([[uploaded.json.account_id, 'hdfc']]);
 
 	const deleted = await nodeOutput(sandbox, { resource: 'session', operation: 'delete', sessionId });
 	expect(deleted).toEqual([{ json: { session_id: sessionId, deleted: true }, pairedItem: { item: 0 } }]);
