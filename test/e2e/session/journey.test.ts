@@ -47,6 +47,13 @@ async function runJourney(applicationId: string, specs = { hdfc: HDFC, sbi: SBI 
 
 const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
+/** The parts of one account of `insights/` these tests read. */
+interface InsightsAccount {
+	account_details: Array<{ bank_name: string }>;
+	transactions: unknown[];
+	monthly_analysis: { opening_balance: Record<string, number>; closing_balance: Record<string, number> };
+}
+
 test('Create → Upload → Upload → Initiate Processing: every node’s output, and the transactions add up to the insights', async () => {
 	const run = await runJourney('loan-application-1042');
 	expect(run.executionOrder).toEqual([
@@ -117,7 +124,7 @@ test('Create → Upload → Upload → Initiate Processing: every node’s outpu
 	const [insights, ...moreInsights] = run.output('Get Insights');
 	expect(moreInsights).toHaveLength(0);
 	expect(insights.json.session_id).toBe(sessionId);
-	const insightAccounts = insights.json.accounts as Record<string, { transactions: unknown[]; account_details: Array<{ bank_name: string }> }>;
+	const insightAccounts = insights.json.accounts as Record<string, InsightsAccount>;
 	expect(Object.keys(insightAccounts).sort()).toEqual([accounts.hdfc, accounts.sbi].sort());
 	expect(insightAccounts[accounts.hdfc].account_details[0].bank_name).toBe('hdfc');
 	const insightTransactions = Object.values(insightAccounts).reduce((sum, account) => sum + account.transactions.length, 0);
@@ -126,7 +133,7 @@ test('Create → Upload → Upload → Initiate Processing: every node’s outpu
 	// monthly balances: a row per account and month, opening and closing as the insights have them
 	const balances = jsonOf(run.output('Monthly Balances'));
 	expect(balances.length).toBeGreaterThanOrEqual(HDFC.months + SBI.months);
-	for (const [accountId, account] of Object.entries(insightAccounts) as Array<[string, { monthly_analysis: { opening_balance: Record<string, number>; closing_balance: Record<string, number> } }]>) {
+	for (const [accountId, account] of Object.entries(insightAccounts)) {
 		const { opening_balance: opening, closing_balance: closing } = account.monthly_analysis;
 		expect(balances.filter((row) => row.account_id === accountId)).toEqual(
 			Object.keys(closing).map((month) => ({ session_id: sessionId, account_id: accountId, month, opening_balance: opening[month], closing_balance: closing[month] })),
