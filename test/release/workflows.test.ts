@@ -110,16 +110,25 @@ describe('publish.yml', () => {
 		expect(job.steps[job.steps.length - 1].env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
 	});
 
+	test('stops before the test suite when the NPM_TOKEN secret is missing', () => {
+		const guard = job.steps.findIndex((step) => step.run?.includes('[ -z "$NODE_AUTH_TOKEN" ]'));
+		const suite = job.steps.findIndex((step) => step.run?.trim() === 'bash scripts/test.sh');
+		expect(guard).toBeGreaterThanOrEqual(0);
+		expect(guard).toBeLessThan(suite);
+		expect(job.steps[guard].env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+	});
+
 	test('refuses a tag that is not the version in package.json', () => {
 		expect(commands(job)).toMatch(/require\("\.\/package\.json"\)\.version/);
 		expect(commands(job)).toMatch(/\$GITHUB_REF_NAME/);
 	});
 });
 
-describe('package.json for a provenance publish', () => {
+describe('package.json of the published package', () => {
 	const manifest = JSON.parse(source('package.json')) as {
 		repository: { url: string };
 		publishConfig?: Record<string, unknown>;
+		engines: { node: string };
 	};
 
 	test('names the public GitHub repository npm checks the provenance against', () => {
@@ -128,6 +137,12 @@ describe('package.json for a provenance publish', () => {
 
 	test('asks npm for provenance on every publish, so a publish from a laptop fails', () => {
 		expect(manifest.publishConfig).toEqual({ access: 'public', provenance: true });
+	});
+
+	test('engines names the Node the README says the package needs', () => {
+		const minimum = /^>=(\d+\.\d+)$/.exec(manifest.engines.node)?.[1];
+		const install = source('README.md').split(/^## Install$/m)[1]?.split(/^## /m)[0] ?? '';
+		expect(install).toContain(`Node ${minimum} or newer`);
 	});
 });
 
