@@ -47,7 +47,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 		requests: new RequestLog(),
 		processing: new Processing(
 			clock,
-			processingDelays(options),
+			() => processingDelays(options),
 			(statement) => {
 				if (statement.entityId !== null) notifyEntityStatement(context, statement);
 				if (statement.sessionId !== null) notifySessionProgress(context, statement.sessionId);
@@ -60,7 +60,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 /** Forgets all state, as a restart would. */
 export function resetContext(context: SandboxContext): void {
 	for (const statement of context.state.statements.values()) rmSync(statement.filePath, { force: true });
-	context.processing.clear();
+	context.processing.reset();
 	context.webhooks.clear();
 	context.faults.clear();
 	context.links.clear();

@@ -1,6 +1,6 @@
 import { analysisOf } from './accountAnalysis';
 import { apiDateTime } from './clock';
-import { monthRanges, monthsBetween } from './months';
+import { monthRanges, monthsBetween } from './statements/dates';
 import type { SandboxState } from './store/state';
 import type { AccountRecord, SessionRecord, StatementRecord } from './store/types';
 import { firstStatement, fraudView } from './views';

@@ -86,6 +86,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: SandboxContex
 			sha256: s.sha256,
 			status: s.status,
 			uploaded_at: new Date(s.uploadedAt).toISOString(),
+			processing_ms: s.processingMs,
 			completed_at: s.completedAt === null ? null : new Date(s.completedAt).toISOString(),
 		})),
 	}));

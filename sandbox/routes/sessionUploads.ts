@@ -2,7 +2,7 @@ import { unlink } from 'fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findBank } from '../banks';
 import type { SandboxContext } from '../context';
-import { monthsBetween } from '../months';
+import { monthsBetween } from '../statements/dates';
 import { maskAccountNumber, progressItems, requiredMonths, statementMonths } from '../sessionViews';
 import type { StatementFailure } from '../statements/types';
 import { isFormRequest, receiveForm } from '../uploads/receive';

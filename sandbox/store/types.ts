@@ -37,6 +37,8 @@ export interface StatementRecord {
 	uploadedAt: number;
 	status: StatementStatus;
 	message: string | null;
+	/** how long its analysis was scheduled to take, once scheduled */
+	processingMs: number | null;
 	/** sandbox time when processing finished */
 	completedAt: number | null;
 	parsed: ParsedStatement;

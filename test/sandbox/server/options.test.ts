@@ -79,3 +79,41 @@ describe('processing time', () => {
 		}
 	});
 });
+
+describe('POST /__sandbox/reset acts as a restart', () => {
+	const SEED = 'reset-seed';
+	const OPTIONS = { processingMs: 60_000, processingJitterMs: 30_000, seed: SEED };
+
+	/** Uploads `count` statements and returns the processing time the sandbox planned for each, in upload order. */
+	async function plannedDelays(t: Awaited<ReturnType<typeof startTestSandbox>>, count: number, round: string): Promise<number[]> {
+		for (let i = 0; i < count; i += 1) {
+			const pdf = await sampleStatement(t.sandbox.origin, { bank: 'hdfc', months: 1, seed: `${round}-${i}` });
+			expect((await t.api('POST', 'statement/upload/', { multipart: { file: pdf, bank_name: 'hdfc' } })).status).toBe(200);
+		}
+		const statements = (await t.admin('GET', 'statements')).body.statements as Array<{ processing_ms: number | null }>;
+		return statements.map((s) => s.processing_ms as number);
+	}
+
+	test('the seeded processing delays start again from the first, as in a fresh sandbox with the same seed', async () => {
+		const expected = (() => {
+			const next = processingDelays(OPTIONS);
+			return [next(), next(), next()];
+		})();
+		const t = await startTestSandbox(OPTIONS);
+		try {
+			expect(await plannedDelays(t, 3, 'first')).toEqual(expected);
+			expect((await t.admin('POST', 'reset')).status).toBe(200);
+			expect((await t.admin('GET', 'statements')).body.statements).toEqual([]);
+			// without the reset the sequence would go on: the fourth, fifth and sixth delays
+			expect(await plannedDelays(t, 3, 'second')).toEqual(expected);
+		} finally {
+			await t.close();
+		}
+		const fresh = await startTestSandbox(OPTIONS);
+		try {
+			expect(await plannedDelays(fresh, 3, 'third')).toEqual(expected);
+		} finally {
+			await fresh.close();
+		}
+	});
+});
