@@ -1,8 +1,7 @@
-import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'net';
 import { isAuthenticated, UNAUTHENTICATED } from './auth';
+import { BodyTimeoutError, MAX_BODY_BYTES, registerBodyParsers } from './bodies';
 import { createContext, type SandboxContext } from './context';
 import type { ActiveFault } from './faults';
 import { withDefaults, type SandboxOptions } from './options';
@@ -37,7 +36,6 @@ export interface RunningSandbox {
 }
 
 export const API_PREFIX = '/bank-connect/v1';
-const MAX_BODY_BYTES = 128 * 1024 * 1024;
 const SWEEP_INTERVAL_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -127,29 +125,17 @@ function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
 export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
 	const options = withDefaults(partial);
 	const context = createContext(options);
-	const app = Fastify({ logger: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
-	await app.register(formbody, { bodyLimit: MAX_BODY_BYTES });
-	await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, fieldSize: MAX_BODY_BYTES, files: 4 } });
-	// upload routes answer any JSON body, even a broken one, with the contract's content-type 400
-	app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-		try {
-			done(null, body === '' ? {} : JSON.parse(body as string));
-		} catch (error) {
-			if (request.url.includes('/v1/statement/')) done(null, undefined);
-			else done(Object.assign(error as Error, { statusCode: 400 }), undefined);
-		}
-	});
-	// any other content type reaches the upload handlers, which answer the contract's 400
-	app.addContentTypeParser('*', (_request, payload, done) => {
-		payload.on('error', done);
-		payload.on('end', () => done(null, undefined));
-		payload.resume();
-	});
+	// logs go to stderr: stdout carries the CLI's banner, which tools parse from the first line
+	const logger = options.log ? { stream: process.stderr } : false;
+	const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
+	await registerBodyParsers(app);
 	installApiHooks(app, context);
 	app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not found.' }));
 	app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
 		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
 		if (status >= 500 && options.log) console.error(error);
+		// the rest of a stalled body may never come: close the connection instead of waiting to read it
+		if (error instanceof BodyTimeoutError) reply.header('connection', 'close');
 		return reply.code(status).send({ detail: status >= 500 ? 'A server error occurred.' : error.message });
 	});
 

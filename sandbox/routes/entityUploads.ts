@@ -44,7 +44,7 @@ async function discard(file: StoredFile): Promise<void> {
 
 async function uploadToEntity(context: SandboxContext, route: UploadRoute, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
 	if (!isFormRequest(request)) return reply.code(400).send(WRONG_CONTENT_TYPE);
-	const form = await receiveForm(request, context.files, context.receivers);
+	const form = await receiveForm(request, context.files, context.multipart);
 	const { fields } = form;
 	/** a 400 before the file was taken: drop the stored part, if any */
 	const refuse = async (body: Record<string, string[]>): Promise<unknown> => {

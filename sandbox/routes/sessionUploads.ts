@@ -1,11 +1,12 @@
 import { unlink } from 'fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findBank } from '../banks';
+import { MalformedBodyError } from '../bodies';
 import type { SandboxContext } from '../context';
 import { monthsBetween } from '../statements/dates';
 import { maskAccountNumber, progressItems, requiredMonths, statementMonths } from '../sessionViews';
 import type { StatementFailure } from '../statements/types';
-import { isFormRequest, receiveForm } from '../uploads/receive';
+import { isFormRequest, receiveForm, type ReceivedForm } from '../uploads/receive';
 import { readUpload, uploadFraud } from '../uploads/read';
 import { statementSource, type SourceProblem } from '../uploads/source';
 import { storeStatement } from '../uploads/store';
@@ -54,7 +55,14 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 		return reply.code(status).send({ session_id: sessionId, statement_id: statementId, error: { code: errorCode, message: message ?? text } });
 	};
 	if (!isFormRequest(request)) return fail('WRONG_CONTENT_TYPE');
-	const form = await receiveForm(request, context.files, context.receivers);
+	let form: ReceivedForm;
+	try {
+		form = await receiveForm(request, context.files, context.multipart);
+	} catch (error) {
+		// the session API answers an unreadable form in its own envelope; a stalled body still gets the 408
+		if (error instanceof MalformedBodyError) return fail('INVALID_FILE_OBJECT');
+		throw error;
+	}
 	const { fields } = form;
 	const refuse = async (code: string): Promise<FastifyReply> => {
 		if (form.filePart) await unlink(form.filePart.path).catch(() => undefined);

@@ -57,7 +57,7 @@ export function registerSessionRoutes(api: FastifyInstance, context: SandboxCont
 	};
 
 	api.post('/session/', async (request, reply) => {
-		const { fields } = await receiveForm(request, context.files, context.receivers);
+		const { fields } = await receiveForm(request, context.files, context.multipart);
 		const now = context.clock.now();
 		const valid = validateSessionRequest(fields, now, context.options.disabledModes);
 		if ('code' in valid) return sendError(reply, valid);

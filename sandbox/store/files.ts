@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'fs';
-import { writeFile } from 'fs/promises';
+import { unlink, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Transform, type Readable } from 'stream';
@@ -14,8 +14,10 @@ export interface StoredFile {
 	fileName: string;
 }
 
-/** Raised when a stream is longer than allowed. */
-export class FileTooLargeError extends Error {}
+/** Raised when a stream is longer than allowed: the request is answered 413. */
+export class FileTooLargeError extends Error {
+	readonly statusCode = 413;
+}
 
 /** The temp folder holding uploaded statement files; removed on close. */
 export class FileStore {
@@ -45,6 +47,11 @@ export class FileStore {
 		const path = join(this.dir, randomUUID());
 		await writeFile(path, bytes);
 		return { path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, fileName };
+	}
+
+	/** Deletes a stored file (a refused upload); a file already gone is fine. */
+	async discard(file: StoredFile): Promise<void> {
+		await unlink(file.path).catch(() => undefined);
 	}
 
 	removeAll(): void {

@@ -20,6 +20,7 @@ describe('sandbox CLI flags', () => {
 			webhookAttempts: 5,
 			webhookBackoffMs: 200,
 			disabledModes: [],
+			bodyTimeoutMs: 30_000,
 			log: false,
 		});
 		expect(DEFAULT_OPTIONS.port).toBe(4010);
@@ -30,11 +31,11 @@ describe('sandbox CLI flags', () => {
 			parseCli([
 				'--port', '0', '--host', '0.0.0.0', '--api-key', 'k', '--server-hash', 'h', '--processing-ms', '0', '--processing-jitter-ms', '500',
 				'--latency-ms', '25', '--signing-secret', 's', '--seed', 'x', '--webhook-secret', 'w', '--webhook-attempts', '3',
-				'--webhook-backoff-ms', '10', '--disabled-modes', 'AA, online', '--log',
+				'--webhook-backoff-ms', '10', '--disabled-modes', 'AA, online', '--body-timeout-ms', '5000', '--log',
 			]),
 		).toEqual({
 			port: 0, host: '0.0.0.0', apiKey: 'k', serverHash: 'h', processingMs: 0, processingJitterMs: 500, latencyMs: 25, signingSecret: 's', seed: 'x',
-			webhookSecret: 'w', webhookAttempts: 3, webhookBackoffMs: 10, disabledModes: ['aa', 'online'], log: true,
+			webhookSecret: 'w', webhookAttempts: 3, webhookBackoffMs: 10, disabledModes: ['aa', 'online'], bodyTimeoutMs: 5000, log: true,
 		});
 	});
 
