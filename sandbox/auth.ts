@@ -33,9 +33,12 @@ export function isAuthenticated(
 	headers: IncomingHttpHeaders,
 	options: SandboxOptions,
 	needsServerHash: boolean,
+	apiKeyInBody?: string,
 	nowMs: number = Date.now(),
 ): boolean {
-	if (!sameSecret(header(headers, 'x-api-key'), options.apiKey)) return false;
+	// the session API names the key as a body field: a client that sends it only there is authenticated by it
+	const apiKey = header(headers, 'x-api-key') ?? apiKeyInBody;
+	if (!sameSecret(apiKey, options.apiKey)) return false;
 	if (needsServerHash && !sameSecret(header(headers, 'server-hash'), options.serverHash)) return false;
 	if (options.signingSecret !== null) {
 		const timestamp = header(headers, 'timestamp');

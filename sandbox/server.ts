@@ -19,6 +19,8 @@ declare module 'fastify' {
 	interface FastifyContextConfig {
 		/** the contract marks this route [hash]: it needs the `server-hash` header */
 		serverHash?: boolean;
+		/** the API key may come as the body's `api_key` field instead of the header (session create) */
+		apiKeyInBody?: boolean;
 	}
 	interface FastifyRequest {
 		sandbox: { fault: ActiveFault | null; sha256: string | null };
@@ -88,8 +90,10 @@ function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
 			if (await applyFault(fault, request, reply)) return reply;
 		}
 		if (request.is404) return;
-		const needsHash = request.routeOptions.config.serverHash === true;
-		if (!isAuthenticated(request.headers, context.options, needsHash)) {
+		const { serverHash, apiKeyInBody } = request.routeOptions.config;
+		// without the header, such a route authenticates the body's api_key once the body is read
+		if (apiKeyInBody && request.headers['x-api-key'] === undefined) return;
+		if (!isAuthenticated(request.headers, context.options, serverHash === true)) {
 			return reply.code(401).send(UNAUTHENTICATED);
 		}
 	});

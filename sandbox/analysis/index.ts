@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { ParsedStatement, StatementLine } from '../statements/types';
-import { coveredMonths, monthKey, monthlyBalances, round, topCreditsDebits } from './balances';
+import { coveredMonths, monthlyBalances, round, salaryMonthYear, topCreditsDebits } from './balances';
 import { cleanSalaryNote, enrich } from './enrich';
 import { brokenBalanceLines, metadataFraud } from './fraud';
 import { findRecurring } from './recurring';
@@ -69,7 +69,7 @@ export function analyseAccount(accountId: string, statements: AnalysedStatementI
 	const months = coveredMonths(ordered.map(({ parsed }) => parsed));
 	const salary: ApiSalaryTransaction[] = transactions
 		.filter((t) => t.transaction_channel === 'salary')
-		.map((t) => ({ ...t, clean_transaction_note: cleanSalaryNote(t.transaction_note), month_year: monthKey(t.date.slice(0, 7)) }));
+		.map((t) => ({ ...t, clean_transaction_note: cleanSalaryNote(t.transaction_note), month_year: salaryMonthYear(t.date.slice(0, 7)) }));
 	const lender = transactions.filter((t) => t.description === 'lender_transaction');
 	const balances = monthlyBalances(transactions, months, ordered[0]?.parsed.openingBalance ?? null);
 

@@ -16,7 +16,7 @@ export interface ApiTransaction {
 
 export interface ApiSalaryTransaction extends ApiTransaction {
 	clean_transaction_note: string;
-	/** `Mon-YYYY`, e.g. `Oct-2023` */
+	/** month of the salary credit as `M-YYYY`, e.g. `12-2018`, `1-2019` */
 	month_year: string;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { unlink } from 'fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { UNAUTHENTICATED } from '../auth';
+import { isAuthenticated, UNAUTHENTICATED } from '../auth';
 import type { SandboxContext } from '../context';
 import { notifySessionProgress, notifySessionRequirement } from '../notifications';
 import { requestOrigin } from '../origin';
@@ -56,8 +56,10 @@ export function registerSessionRoutes(api: FastifyInstance, context: SandboxCont
 		return session;
 	};
 
-	api.post('/session/', async (request, reply) => {
+	api.post('/session/', { config: { apiKeyInBody: true } }, async (request, reply) => {
 		const { fields } = await receiveForm(request, context.files, context.multipart);
+		// the create page names api_key as a body field and no header: either one authenticates, and both must agree
+		if (!isAuthenticated(request.headers, context.options, false, fields.api_key)) return reply.code(401).send(UNAUTHENTICATED);
 		const now = context.clock.now();
 		const valid = validateSessionRequest(fields, now, context.options.disabledModes);
 		if ('code' in valid) return sendError(reply, valid);

@@ -52,7 +52,7 @@ describe('analyseAccount on a statement read from its PDF', () => {
 		const salaryLines = parsed.lines.filter((line) => line.narration.endsWith('-SALARY'));
 		const employer = salaryLines[0].narration.replace(/^NEFT-/, '').replace(/-SALARY$/, '');
 		expect(analysis.salary.map((t) => [t.month_year, t.clean_transaction_note, t.amount, t.transaction_channel])).toEqual(
-			['Dec-2023', 'Jan-2024', 'Feb-2024', 'Mar-2024', 'Apr-2024', 'May-2024'].map((month) => [month, employer, salaryLines[0].credit, 'salary']),
+			['12-2023', '1-2024', '2-2024', '3-2024', '4-2024', '5-2024'].map((month) => [month, employer, salaryLines[0].credit, 'salary']),
 		);
 	});
 

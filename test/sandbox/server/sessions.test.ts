@@ -133,7 +133,8 @@ describe('sandbox sessions', () => {
 			['bad base64', { file: '%%%', upload_type: 'BASE64' }, 400, 'INVALID_BASE_64', 'session'],
 			['a non-loopback file_url', { file: undefined, file_url: 'https://example.com/a.pdf' }, 400, 'INVALID_FILE_URL', 'session'],
 			['a string where a PDF part is expected', { file: 'hello', upload_type: 'PDF' }, 400, 'INVALID_FILE_OBJECT', 'session'],
-			['a bad upload_type', { upload_type: 'DOCX' }, 400, 'INVALID_FILE_OBJECT', 'session'],
+			['no upload_type', { upload_type: undefined }, 400, 'INVALID_REQUEST', 'session'],
+			['a bad upload_type', { upload_type: 'DOCX' }, 400, 'INVALID_REQUEST', 'session'],
 			['a bad account_category', { account_category: 'PIGGY_BANK' }, 400, 'INVALID_ACCOUNT_CATEGORY', 'session'],
 			['an unknown bank_name', { bank_name: 'nobank' }, 400, 'INVALID_BANK_NAME', 'session'],
 		])('%s → %i %s', async (_name, override, status, code, sessionIdIn) => {
