@@ -49,8 +49,8 @@ export class FileStore {
 		return { path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, fileName };
 	}
 
-	/** Deletes a stored file (a refused upload); a file already gone is fine. */
-	async discard(file: StoredFile): Promise<void> {
+	/** Deletes a stored file (a refused upload, a deleted session's statement); a file already gone is fine. */
+	async discard(file: Pick<StoredFile, 'path'>): Promise<void> {
 		await unlink(file.path).catch(() => undefined);
 	}
 

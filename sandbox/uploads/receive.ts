@@ -12,7 +12,8 @@ export interface ReceivedForm {
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-function mediaType(request: FastifyRequest): string {
+/** The request's content type without parameters, lower case (`''` when absent). */
+export function mediaType(request: FastifyRequest): string {
 	return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
