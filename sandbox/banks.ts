@@ -41,7 +41,6 @@ const OUTAGES: Record<string, string> = {
 	hdfc: 'Some cases are failing, when users are entering wrong captcha',
 	central: 'Bank website is down for scheduled maintenance',
 	uco: 'OTP is not being delivered to registered mobile numbers',
-	karnataka: 'Login page is not loading for some users',
 };
 
 function ifscPrefixOf(id: string): string {
