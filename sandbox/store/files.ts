@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'fs';
-import { unlink, writeFile } from 'fs/promises';
+import { unlink } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Transform, type Readable } from 'stream';
+import { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 
-/** A statement file kept on disk (never in memory) with its sha256. */
+/** A statement file kept on disk (never in memory) with its sha256, the sandbox's one file hash (duplicate detection, request log). */
 export interface StoredFile {
 	path: string;
 	sha256: string;
@@ -43,10 +43,9 @@ export class FileStore {
 		return { path, sha256: hash.digest('hex'), size, fileName };
 	}
 
+	/** Stores bytes already in memory (a decoded base64 upload) the same way, so a file is hashed in one place. */
 	async fromBuffer(bytes: Buffer, fileName: string): Promise<StoredFile> {
-		const path = join(this.dir, randomUUID());
-		await writeFile(path, bytes);
-		return { path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, fileName };
+		return this.fromStream(Readable.from([bytes]), fileName);
 	}
 
 	/** Deletes a stored file (a refused upload, a deleted session's statement); a file already gone is fine. */
