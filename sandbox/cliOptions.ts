@@ -15,6 +15,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --webhook-attempts N     delivery tries per event, default ${DEFAULT_OPTIONS.webhookAttempts}
   --webhook-backoff-ms MS  wait before retry n is MS*2^(n-1), default ${DEFAULT_OPTIONS.webhookBackoffMs}
   --disabled-modes LIST    session modes answered with MODE_NOT_ENABLED, e.g. aa,online
+  --body-timeout-ms MS     a multipart upload that sends nothing for MS is answered 408, default ${DEFAULT_OPTIONS.bodyTimeoutMs}
   --log                    log requests to stderr`;
 
 function number(name: string, text: string | undefined, fallback: number): number {
@@ -42,6 +43,7 @@ export function parseCli(argv: string[]): Partial<SandboxOptions> | 'help' {
 			'webhook-attempts': { type: 'string' },
 			'webhook-backoff-ms': { type: 'string' },
 			'disabled-modes': { type: 'string' },
+			'body-timeout-ms': { type: 'string' },
 			log: { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 		},
@@ -63,6 +65,7 @@ export function parseCli(argv: string[]): Partial<SandboxOptions> | 'help' {
 		webhookAttempts: Math.max(1, number('webhook-attempts', values['webhook-attempts'], d.webhookAttempts)),
 		webhookBackoffMs: number('webhook-backoff-ms', values['webhook-backoff-ms'], d.webhookBackoffMs),
 		disabledModes: values['disabled-modes'] ? values['disabled-modes'].split(',').map((m) => m.trim().toLowerCase()) : [],
+		bodyTimeoutMs: Math.max(1, number('body-timeout-ms', values['body-timeout-ms'], d.bodyTimeoutMs)),
 		log: values.log ?? false,
 	};
 }

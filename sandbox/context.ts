@@ -9,6 +9,7 @@ import { notifyEntityStatement, notifySessionProgress } from './notifications';
 import { FileStore } from './store/files';
 import { SandboxState } from './store/state';
 import { Limiter } from './uploads/limiter';
+import type { MultipartReading } from './uploads/receive';
 import { WebhookDeliverer } from './webhooks';
 
 /** Everything a route needs: options, state and the sandbox's moving parts. */
@@ -22,8 +23,8 @@ export interface SandboxContext {
 	webhooks: WebhookDeliverer;
 	processing: Processing;
 	parseLimiter: Limiter;
-	/** multipart bodies read at the same time; the rest wait in their sockets */
-	receivers: Limiter;
+	/** how multipart bodies are read: a few at a time (the rest wait in their sockets), stalled ones given up */
+	multipart: MultipartReading;
 	requests: RequestLog;
 }
 
@@ -43,11 +44,11 @@ export function createContext(options: SandboxOptions): SandboxContext {
 		links: new LinkIssuer(clock),
 		webhooks,
 		parseLimiter: new Limiter(options.parseConcurrency),
-		receivers: new Limiter(options.receiveConcurrency),
+		multipart: { receivers: new Limiter(options.receiveConcurrency), idleMs: options.bodyTimeoutMs },
 		requests: new RequestLog(),
 		processing: new Processing(
 			clock,
-			processingDelays(options),
+			() => processingDelays(options),
 			(statement) => {
 				if (statement.entityId !== null) notifyEntityStatement(context, statement);
 				if (statement.sessionId !== null) notifySessionProgress(context, statement.sessionId);
@@ -60,7 +61,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 /** Forgets all state, as a restart would. */
 export function resetContext(context: SandboxContext): void {
 	for (const statement of context.state.statements.values()) rmSync(statement.filePath, { force: true });
-	context.processing.clear();
+	context.processing.reset();
 	context.webhooks.clear();
 	context.faults.clear();
 	context.links.clear();

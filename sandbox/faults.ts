@@ -1,6 +1,6 @@
 /** A fault as `POST /__sandbox/faults` takes it. */
 export interface FaultSpec {
-	/** path prefix under `/v1/`, e.g. `entity/` or `statement/upload/` */
+	/** path prefix under `/v1/`, e.g. `entity/` or `statement/upload/`; Session API V2 as `v2/session/` */
 	route: string;
 	method?: string;
 	status?: number;
@@ -29,7 +29,7 @@ export function parseFault(input: unknown): FaultSpec | string {
 	const hasEffect = f.status !== undefined || f.latencyMs !== undefined || f.reset === true || f.resetBeforeProcessing === true || f.malformedJson === true;
 	if (!hasEffect) return 'a fault needs one of status, latencyMs, reset, resetBeforeProcessing, malformedJson';
 	return {
-		route: f.route.replace(/^\/+/, '').replace(/^(bank-connect\/)?v1\//, ''),
+		route: f.route.replace(/^\/+/, '').replace(/^bank-connect\//, '').replace(/^v1\//, ''),
 		method: typeof f.method === 'string' ? f.method.toUpperCase() : undefined,
 		status: f.status as number | undefined,
 		body: f.body,

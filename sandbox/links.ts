@@ -1,8 +1,11 @@
 import { randomBytes } from 'crypto';
 import type { SandboxClock } from './clock';
 
-/** What a served link points at: a statement's PDF or an account's Excel report. */
-export type LinkTarget = { kind: 'pdf'; statementId: string } | { kind: 'xlsx'; accountId: string };
+/** What a served link points at: a statement's PDF or an account's Excel report (the detailed one has more sheets). */
+export type LinkTarget =
+	| { kind: 'pdf'; statementId: string }
+	| { kind: 'xlsx'; accountId: string; detailed: boolean }
+	| { kind: 'sessionXlsx'; sessionId: string };
 
 interface IssuedLink {
 	target: LinkTarget;

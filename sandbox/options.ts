@@ -27,6 +27,8 @@ export interface SandboxOptions {
 	parseConcurrency: number;
 	/** multipart upload bodies streamed to disk at the same time */
 	receiveConcurrency: number;
+	/** a multipart body that sends nothing for this long is answered 408 and its connection closed */
+	bodyTimeoutMs: number;
 	/** log each request to stderr */
 	log: boolean;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
 	disabledModes: [],
 	parseConcurrency: 2,
 	receiveConcurrency: 8,
+	bodyTimeoutMs: 30_000,
 	log: false,
 };
 

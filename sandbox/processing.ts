@@ -1,12 +1,12 @@
 import type { SandboxClock } from './clock';
 import type { SandboxOptions } from './options';
-import { seededRandom } from './random';
+import { SeededRandom } from './random';
 import type { StatementRecord } from './store/types';
 
 /** Each statement's processing time: processing-ms plus a seeded random 0..jitter, the same sequence per seed. */
 export function processingDelays(options: Pick<SandboxOptions, 'processingMs' | 'processingJitterMs' | 'seed'>): () => number {
-	const random = seededRandom(options.seed);
-	return () => options.processingMs + Math.floor(random() * (options.processingJitterMs + 1));
+	const random = new SeededRandom(options.seed);
+	return () => options.processingMs + Math.floor(random.next() * (options.processingJitterMs + 1));
 }
 
 /** Turns statements from `processing` into `completed` or `failed` after the configured delay. */
@@ -14,17 +14,22 @@ export class Processing {
 	private readonly timers = new Set<NodeJS.Timeout>();
 	/** reasons for the next statements that must fail (`POST /__sandbox/processing-failures`) */
 	private readonly failures: string[] = [];
+	/** how long the next statement's analysis takes */
+	private delayMs: () => number;
 
 	constructor(
 		private readonly clock: SandboxClock,
-		/** how long this statement's analysis takes */
-		private readonly delayMs: () => number,
+		/** starts the sequence of processing delays from its beginning */
+		private readonly delaySequence: () => () => number,
 		private readonly onFinished: (statement: StatementRecord) => void,
-	) {}
+	) {
+		this.delayMs = delaySequence();
+	}
 
 	/** Schedules a statement's analysis; with a zero delay it finishes before returning. */
 	schedule(statement: StatementRecord): void {
 		const delay = this.delayMs();
+		statement.processingMs = delay;
 		if (delay <= 0) {
 			this.finish(statement);
 			return;
@@ -58,9 +63,16 @@ export class Processing {
 		this.onFinished(statement);
 	}
 
+	/** Stops every pending analysis and forgets forced failures. */
 	clear(): void {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
 		this.failures.length = 0;
+	}
+
+	/** As a restart: nothing pending, and the seeded delays start again from the first. */
+	reset(): void {
+		this.clear();
+		this.delayMs = this.delaySequence();
 	}
 }

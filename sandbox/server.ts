@@ -1,8 +1,7 @@
-import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'net';
 import { isAuthenticated, UNAUTHENTICATED } from './auth';
+import { BodyTimeoutError, MAX_BODY_BYTES, registerBodyParsers } from './bodies';
 import { createContext, type SandboxContext } from './context';
 import type { ActiveFault } from './faults';
 import { withDefaults, type SandboxOptions } from './options';
@@ -12,6 +11,8 @@ import { registerEntityRoutes } from './routes/entities';
 import { registerEntityUploadRoutes } from './routes/entityUploads';
 import { registerFileRoutes } from './routes/files';
 import { registerManagementRoutes } from './routes/management';
+import { registerSessionCreateV1, registerSessionCreateV2 } from './routes/sessionCreate';
+import { registerSessionDataRoutes } from './routes/sessionData';
 import { registerSessionRoutes } from './routes/sessions';
 import { registerSessionUploadRoutes } from './routes/sessionUploads';
 import { sweepExpiredSessions } from './sessionExpiry';
@@ -20,6 +21,10 @@ declare module 'fastify' {
 	interface FastifyContextConfig {
 		/** the contract marks this route [hash]: it needs the `server-hash` header */
 		serverHash?: boolean;
+		/** the API key may come as the body's `api_key` field instead of the header (session create) */
+		apiKeyInBody?: boolean;
+		/** the 401 body of this route when it is not the API's usual `{detail}` (Session API V2) */
+		unauthenticatedBody?: unknown;
 	}
 	interface FastifyRequest {
 		sandbox: { fault: ActiveFault | null; sha256: string | null };
@@ -37,7 +42,8 @@ export interface RunningSandbox {
 }
 
 export const API_PREFIX = '/bank-connect/v1';
-const MAX_BODY_BYTES = 128 * 1024 * 1024;
+/** Session API V2 lives beside V1; uploads and reads stay on V1. */
+export const API_V2_PREFIX = '/bank-connect/v2';
 const SWEEP_INTERVAL_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,10 +61,12 @@ function reasonPhrase(status: number): string {
 	return phrases[status] ?? 'Sandbox fault.';
 }
 
-/** The path after `/bank-connect/v1/`, or null for other paths. */
-function v1Path(url: string): string | null {
+/** The API path as faults name it: after `/bank-connect/v1/`, or `v2/…` for V2; null for other paths. */
+function apiPath(url: string): string | null {
 	const path = url.split('?')[0];
-	return path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length + 1) : null;
+	if (path.startsWith(`${API_PREFIX}/`)) return path.slice(API_PREFIX.length + 1);
+	if (path.startsWith(`${API_V2_PREFIX}/`)) return path.slice('/bank-connect/'.length);
+	return null;
 }
 
 /** Applies an injected fault; returns true when the request was answered or dropped. */
@@ -81,7 +89,7 @@ function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
 	app.decorateRequest('sandbox', null as unknown as FastifyRequest['sandbox']);
 	app.addHook('onRequest', async (request, reply) => {
 		request.sandbox = { fault: null, sha256: null };
-		const path = v1Path(request.url);
+		const path = apiPath(request.url);
 		if (path === null) return;
 		if (context.options.latencyMs > 0) await sleep(context.options.latencyMs);
 		const fault = context.faults.take(request.method, path);
@@ -90,9 +98,11 @@ function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
 			if (await applyFault(fault, request, reply)) return reply;
 		}
 		if (request.is404) return;
-		const needsHash = request.routeOptions.config.serverHash === true;
-		if (!isAuthenticated(request.headers, context.options, needsHash)) {
-			return reply.code(401).send(UNAUTHENTICATED);
+		const { serverHash, apiKeyInBody, unauthenticatedBody } = request.routeOptions.config;
+		// without the header, such a route authenticates the body's api_key once the body is read
+		if (apiKeyInBody && request.headers['x-api-key'] === undefined) return;
+		if (!isAuthenticated(request.headers, context.options, serverHash === true)) {
+			return reply.code(401).send(unauthenticatedBody ?? UNAUTHENTICATED);
 		}
 	});
 	app.addHook('onSend', async (request, reply, payload) => {
@@ -127,29 +137,17 @@ function installApiHooks(app: FastifyInstance, context: SandboxContext): void {
 export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
 	const options = withDefaults(partial);
 	const context = createContext(options);
-	const app = Fastify({ logger: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
-	await app.register(formbody, { bodyLimit: MAX_BODY_BYTES });
-	await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, fieldSize: MAX_BODY_BYTES, files: 4 } });
-	// upload routes answer any JSON body, even a broken one, with the contract's content-type 400
-	app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-		try {
-			done(null, body === '' ? {} : JSON.parse(body as string));
-		} catch (error) {
-			if (request.url.includes('/v1/statement/')) done(null, undefined);
-			else done(Object.assign(error as Error, { statusCode: 400 }), undefined);
-		}
-	});
-	// any other content type reaches the upload handlers, which answer the contract's 400
-	app.addContentTypeParser('*', (_request, payload, done) => {
-		payload.on('error', done);
-		payload.on('end', () => done(null, undefined));
-		payload.resume();
-	});
+	// logs go to stderr: stdout carries the CLI's banner, which tools parse from the first line
+	const logger = options.log ? { stream: process.stderr } : false;
+	const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
+	await registerBodyParsers(app);
 	installApiHooks(app, context);
 	app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not found.' }));
 	app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
 		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
 		if (status >= 500 && options.log) console.error(error);
+		// the rest of a stalled body may never come: close the connection instead of waiting to read it
+		if (error instanceof BodyTimeoutError) reply.header('connection', 'close');
 		return reply.code(status).send({ detail: status >= 500 ? 'A server error occurred.' : error.message });
 	});
 
@@ -158,12 +156,15 @@ export async function startSandbox(partial: Partial<SandboxOptions> = {}): Promi
 			registerEntityRoutes(api, context);
 			registerAnalysisRoutes(api, context);
 			registerEntityUploadRoutes(api, context);
+			registerSessionCreateV1(api, context);
 			registerSessionRoutes(api, context);
+			registerSessionDataRoutes(api, context);
 			registerSessionUploadRoutes(api, context);
 			registerManagementRoutes(api, context);
 		},
 		{ prefix: API_PREFIX },
 	);
+	await app.register(async (api) => registerSessionCreateV2(api, context), { prefix: API_V2_PREFIX });
 	registerAdminRoutes(app, context);
 	registerFileRoutes(app, context);
 

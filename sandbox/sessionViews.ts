@@ -1,9 +1,8 @@
-import { analysisOf } from './accountAnalysis';
+import { findBank } from './banks';
 import { apiDateTime } from './clock';
-import { monthRanges, monthsBetween } from './months';
+import { monthRanges, monthsBetween } from './statements/dates';
 import type { SandboxState } from './store/state';
 import type { AccountRecord, SessionRecord, StatementRecord } from './store/types';
-import { firstStatement, fraudView } from './views';
 
 /** `DD/MM/YYYY` → `YYYY-MM-DD` is done at creation; responses use `YYYY-MM-DD`. */
 export function sessionDateRange(session: SessionRecord): { from_date: string; to_date: string } {
@@ -77,11 +76,14 @@ export function uploadStatusView(state: SandboxState, session: SessionRecord): R
 	};
 }
 
-/** An account after processing: completed unless every statement failed. */
+/** An account after processing: completed unless every statement failed (today's docs add the holder and the bank's name). */
 export function processedAccount(state: SandboxState, account: AccountRecord): Record<string, unknown> {
 	const statements = state.statementsOfAccount(account.id);
 	const failed = statements.length > 0 && statements.every((s) => s.status === 'failed');
+	const identity = statements[0]?.parsed.identity;
 	return {
+		name: identity?.name ?? null,
+		account_category: identity?.account_category ?? null,
 		bank_name: account.bank,
 		account_number: account.accountNumber,
 		account_id: account.id,
@@ -91,6 +93,9 @@ export function processedAccount(state: SandboxState, account: AccountRecord): R
 		created_at: apiDateTime(account.createdAt),
 		last_updated_at: apiDateTime(account.updatedAt),
 		statements: statements.map(sessionStatementView),
+		attempt_types: ['PDF'],
+		account_type: identity?.account_category === 'corporate' ? 'CURRENT' : 'SAVINGS',
+		full_bank_name: findBank(account.bank)?.fullName ?? account.bank,
 	};
 }
 
@@ -104,37 +109,4 @@ export function progressItems(state: SandboxState, session: SessionRecord): Arra
 		message: s.message,
 		source: 'pdf',
 	}));
-}
-
-/** One account's block in `insights/` and `subscribed_data/`. */
-export function insightsAccount(state: SandboxState, account: AccountRecord): Record<string, unknown> {
-	const analysis = analysisOf(state, account.id);
-	const identity = firstStatement(state, account)?.parsed.identity;
-	return {
-		account_details: [
-			{
-				account_id: account.id,
-				account_number: account.accountNumber,
-				bank_name: account.bank,
-				name: identity?.name ?? null,
-				address: identity?.address ?? null,
-				ifsc: identity?.ifsc ?? null,
-				micr: identity?.micr ?? null,
-				account_category: identity?.account_category ?? null,
-				months: analysis.months,
-			},
-		],
-		fraud: fraudView([analysis]),
-		transactions: analysis.transactions,
-		salary_transactions: analysis.salary,
-		recurring_transactions: analysis.recurring,
-		lender_transactions: analysis.lender,
-		top_credits_debits: analysis.topCreditsDebits,
-		monthly_analysis: {
-			opening_balance: analysis.monthly.opening_balance,
-			closing_balance: analysis.monthly.closing_balance,
-		},
-		predictors: analysis.predictors,
-		eod_balances: analysis.eodBalances,
-	};
 }

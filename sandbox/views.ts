@@ -8,8 +8,9 @@ export function entityView(entity: EntityRecord): Record<string, unknown> {
 	return { entity_id: entity.id, link_id: entity.linkId, meta_data: entity.metaData };
 }
 
-export function progressView(statements: StatementRecord[]): Array<Record<string, unknown>> {
-	return statements.map((s) => ({ status: s.status, message: s.message, statement_id: s.id }));
+/** The `progress` list; today's docs add each statement's `source` (the sandbox only takes PDFs). */
+export function progressView(statements: StatementRecord[], options: { withSource?: boolean } = {}): Array<Record<string, unknown>> {
+	return statements.map((s) => ({ status: s.status, message: s.message, statement_id: s.id, ...(options.withSource ? { source: 'pdf' } : {}) }));
 }
 
 /** Identity as printed on the account's first statement. */
@@ -49,6 +50,36 @@ export function fraudView(analyses: AccountAnalysis[]): AccountAnalysis['fraud']
 		types.push(...a.fraud.fraud_type);
 	}
 	return { fraudulent_statements: [...fraudulent], fraud_type: types };
+}
+
+/**
+ * `top_credits_debits/`'s `{top_5_credit: {"Jan-21": {<note>: amount}}, top_5_debit: {…}}` over
+ * the accounts: each month's five largest, a note once (its largest amount).
+ */
+export function topCreditsDebitsByNote(analyses: AccountAnalysis[]): Record<'top_5_credit' | 'top_5_debit', Record<string, Record<string, number>>> {
+	const byMonth = (type: 'top_5_credit' | 'top_5_debit'): Record<string, Record<string, number>> => {
+		const months: Record<string, Record<string, number>> = {};
+		const all = analyses.flatMap((a) => a.topCreditsDebits[type]);
+		for (const { month } of all) {
+			const ranked = all
+				.filter((entry) => entry.month === month)
+				.flatMap((entry) => entry.data)
+				.sort((a, b) => b.amount - a.amount);
+			const notes: Record<string, number> = {};
+			for (const transaction of ranked) {
+				if (Object.keys(notes).length === 5) break;
+				if (!(transaction.transaction_note in notes)) notes[transaction.transaction_note] = transaction.amount;
+			}
+			months[shortMonthOfKey(month)] = notes;
+		}
+		return months;
+	};
+	return { top_5_credit: byMonth('top_5_credit'), top_5_debit: byMonth('top_5_debit') };
+}
+
+/** `Oct-2023` → `Oct-23`. */
+function shortMonthOfKey(key: string): string {
+	return `${key.slice(0, 4)}${key.slice(-2)}`;
 }
 
 /** The envelope every `GET /v1/entity/<id>/<field>/` response shares. */

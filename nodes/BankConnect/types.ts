@@ -210,9 +210,23 @@ export interface SessionProgress {
 	progress: SessionStatementProgress[];
 }
 
-/** One account of `insights/`; balances are keyed by month, e.g. "Oct-2023". */
+/** A transaction of today's `insights/`: channel and description moved under `metadata`, plus a `category`. */
+export interface InsightsTransaction {
+	transaction_type: 'debit' | 'credit';
+	transaction_note: string;
+	chq_num: string;
+	amount: number;
+	balance: number;
+	date: string;
+	hash: string;
+	category: string;
+	metadata: { unclean_merchant: string; transaction_channel: string; description: string };
+}
+
+/** One account's analysis in `insights/`; balances are keyed by month, e.g. "Oct-2023". */
 export interface SessionAccountInsights {
-	transactions?: Transaction[];
+	/** `Transaction`s before 2024, `InsightsTransaction`s since */
+	transactions?: Array<Transaction | InsightsTransaction>;
 	monthly_analysis?: {
 		opening_balance?: Record<string, number | null>;
 		closing_balance?: Record<string, number | null>;
@@ -220,8 +234,18 @@ export interface SessionAccountInsights {
 	[key: string]: unknown;
 }
 
-/** 200 of `insights/`: the accounts keyed by account_id. */
+/** One entry of today's `insights/` accounts list. */
+export interface SessionInsightsAccount {
+	account_id: string;
+	data: SessionAccountInsights;
+}
+
+/**
+ * 200 of `insights/`: since 2024 `accounts` is a list of `{account_id, data}` beside `link_id` and
+ * aggregate fields; before, an object keyed by account_id. Both are read.
+ */
 export interface SessionInsights {
 	session_id: string;
-	accounts: Record<string, SessionAccountInsights>;
+	accounts: SessionInsightsAccount[] | Record<string, SessionAccountInsights>;
+	[key: string]: unknown;
 }

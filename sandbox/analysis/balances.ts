@@ -6,6 +6,11 @@ export function monthKey(month: string): string {
 	return `${MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1]}-${month.slice(0, 4)}`;
 }
 
+/** `2018-12` → `12-2018`, `2019-01` → `1-2019`: the salary month as the contract's examples print it. */
+export function salaryMonthYear(month: string): string {
+	return `${Number(month.slice(5, 7))}-${month.slice(0, 4)}`;
+}
+
 /** Balance before the first transaction: the statement's opening balance, else undone from the first line. */
 function startingBalance(transactions: ApiTransaction[], opening: number | null): number {
 	if (opening !== null) return opening;

@@ -1,7 +1,10 @@
 import { createHash } from 'crypto';
 import type { ParsedStatement, StatementLine } from '../statements/types';
-import { coveredMonths, monthKey, monthlyBalances, round, topCreditsDebits } from './balances';
+import { coveredMonths, monthlyBalances, salaryMonthYear, topCreditsDebits } from './balances';
 import { cleanSalaryNote, enrich } from './enrich';
+import { expenseCategories } from './expenses';
+import { monthlyAnalysis } from './monthly';
+import { predictorsOf, scoreOf } from './predictors';
 import { brokenBalanceLines, metadataFraud } from './fraud';
 import { findRecurring } from './recurring';
 import type { AccountAnalysis, ApiSalaryTransaction, ApiTransaction, FraudEntry } from './types';
@@ -69,9 +72,18 @@ export function analyseAccount(accountId: string, statements: AnalysedStatementI
 	const months = coveredMonths(ordered.map(({ parsed }) => parsed));
 	const salary: ApiSalaryTransaction[] = transactions
 		.filter((t) => t.transaction_channel === 'salary')
-		.map((t) => ({ ...t, clean_transaction_note: cleanSalaryNote(t.transaction_note), month_year: monthKey(t.date.slice(0, 7)) }));
+		.map((t) => ({ ...t, clean_transaction_note: cleanSalaryNote(t.transaction_note), month_year: salaryMonthYear(t.date.slice(0, 7)) }));
 	const lender = transactions.filter((t) => t.description === 'lender_transaction');
 	const balances = monthlyBalances(transactions, months, ordered[0]?.parsed.openingBalance ?? null);
+	const monthly = monthlyAnalysis(transactions, salary, months, {
+		opening: balances.monthly.opening_balance,
+		closing: balances.monthly.closing_balance,
+		eod: balances.eodBalances,
+	});
+	const period = ordered.length
+		? { fromDate: ordered.map(({ parsed }) => parsed.fromDate).sort()[0], toDate: ordered.map(({ parsed }) => parsed.toDate).sort().pop()! }
+		: null;
+	const first = ordered[0]?.parsed;
 
 	return {
 		transactions,
@@ -86,31 +98,12 @@ export function analyseAccount(accountId: string, statements: AnalysedStatementI
 			fraud_type: fraudEntries,
 		},
 		months,
-		monthly: balances.monthly,
+		monthly,
 		topCreditsDebits: topCreditsDebits(transactions, months),
 		eodBalances: balances.eodBalances,
-		predictors: predictors(transactions, salary, lender, months.length),
-	};
-}
-
-/** Summary figures lenders look at first (monthly averages over the covered months). */
-function predictors(transactions: ApiTransaction[], salary: ApiTransaction[], lender: ApiTransaction[], monthCount: number): Record<string, number> {
-	const sum = (items: ApiTransaction[]) => round(items.reduce((total, t) => total + t.amount, 0));
-	const credits = transactions.filter((t) => t.transaction_type === 'credit');
-	const debits = transactions.filter((t) => t.transaction_type === 'debit');
-	const months = Math.max(monthCount, 1);
-	const balances = transactions.map((t) => t.balance);
-	return {
-		number_of_months: monthCount,
-		number_of_transactions: transactions.length,
-		total_credits: sum(credits),
-		total_debits: sum(debits),
-		avg_monthly_credit: round(sum(credits) / months),
-		avg_monthly_debit: round(sum(debits) / months),
-		avg_monthly_salary: salary.length ? round(sum(salary) / salary.length) : 0,
-		avg_monthly_emi: round(sum(lender) / months),
-		min_balance: balances.length ? Math.min(...balances) : 0,
-		max_balance: balances.length ? Math.max(...balances) : 0,
-		avg_balance: balances.length ? round(balances.reduce((a, b) => a + b, 0) / balances.length) : 0,
+		period,
+		predictors: predictorsOf({ bank: first?.bank ?? '', identity: first?.identity ?? null, months, monthly, period }),
+		score: scoreOf(months, monthly),
+		expenseCategories: expenseCategories(transactions),
 	};
 }

@@ -16,7 +16,7 @@ export interface ApiTransaction {
 
 export interface ApiSalaryTransaction extends ApiTransaction {
 	clean_transaction_note: string;
-	/** `Mon-YYYY`, e.g. `Oct-2023` */
+	/** month of the salary credit as `M-YYYY`, e.g. `12-2018`, `1-2019` */
 	month_year: string;
 }
 
@@ -46,6 +46,18 @@ export interface TopCreditsDebits {
 	top_5_debit: Array<{ month: string; data: ApiTransaction[] }>;
 }
 
+/**
+ * The monthly analysis: each field (`opening_balance`, `amt_upi_debit`, `avg_bal`, …) maps a month
+ * key such as `Oct-2023` to its value.
+ */
+export type MonthlyAnalysis = { opening_balance: Record<string, number>; closing_balance: Record<string, number> } & Record<string, Record<string, number>>;
+
+/** One spending category and its whole-percent share of the debited amount. */
+export interface ExpenseCategory {
+	category: string;
+	percentage: number;
+}
+
 /** Everything the sandbox derives from one account's statements. */
 export interface AccountAnalysis {
 	transactions: ApiTransaction[];
@@ -55,10 +67,15 @@ export interface AccountAnalysis {
 	fraud: FraudReport;
 	/** `YYYY-MM`, oldest first */
 	months: string[];
-	/** keys like `Oct-2023` */
-	monthly: { opening_balance: Record<string, number>; closing_balance: Record<string, number> };
+	/** every documented monthly field, keys like `Oct-2023` */
+	monthly: MonthlyAnalysis;
 	topCreditsDebits: TopCreditsDebits;
 	/** `Mon-YYYY` → end-of-day balance for each day of that month */
 	eodBalances: Record<string, number[]>;
-	predictors: Record<string, number>;
+	/** first and last day the statements cover, `YYYY-MM-DD`; null without statements */
+	period: { fromDate: string; toDate: string } | null;
+	predictors: Record<string, string | number | boolean | null>;
+	/** 300–900 */
+	score: number;
+	expenseCategories: ExpenseCategory[];
 }

@@ -9,6 +9,8 @@ export interface ExcelReportInput {
 	accountId: string;
 	holder: string | null;
 	analysis: AccountAnalysis;
+	/** today's "Detailed Excel Report": a Monthly Analysis sheet after the two of the raw report */
+	detailed?: boolean;
 }
 
 /** Column order of the Transactions sheet (one row per transaction after the header). */
@@ -24,7 +26,7 @@ export const TRANSACTION_COLUMNS = [
 	{ header: 'Hash', key: 'hash', width: 34 },
 ] as const;
 
-/** The raw Excel report of one account: a "Summary" sheet and a "Transactions" sheet. */
+/** The Excel report of one account: a "Summary" and a "Transactions" sheet, and for the detailed report a "Monthly Analysis" sheet. */
 export async function buildExcelReport(input: ExcelReportInput): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'BankConnect sandbox';
@@ -33,6 +35,7 @@ export async function buildExcelReport(input: ExcelReportInput): Promise<Buffer>
 	workbook.modified = workbook.created;
 	addSummary(workbook, input);
 	addTransactions(workbook, input.analysis);
+	if (input.detailed) addMonthlyAnalysis(workbook, input.analysis);
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -60,6 +63,44 @@ function addSummary(workbook: ExcelJS.Workbook, input: ExcelReportInput): void {
 	for (const month of Object.keys(analysis.monthly.opening_balance)) {
 		sheet.addRow([month, analysis.monthly.opening_balance[month], analysis.monthly.closing_balance[month]]);
 	}
+}
+
+/** One row per monthly field, one column per month. */
+function addMonthlyAnalysis(workbook: ExcelJS.Workbook, analysis: AccountAnalysis): void {
+	const sheet = workbook.addWorksheet('Monthly Analysis');
+	const months = Object.keys(analysis.monthly.opening_balance);
+	sheet.columns = [{ width: 44 }, ...months.map(() => ({ width: 14 }))];
+	sheet.addRow(['Field', ...months]).font = { bold: true };
+	for (const [field, values] of Object.entries(analysis.monthly)) sheet.addRow([field, ...months.map((month) => values[month] ?? null)]);
+}
+
+/** The session's workbook over all its accounts: one Accounts row each, every transaction, the monthly figures added up. */
+export async function buildAggregateReport(inputs: ExcelReportInput[], monthly: Record<string, Record<string, number>>): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'BankConnect sandbox';
+	workbook.created = new Date(Date.UTC(2020, 0, 1));
+	workbook.modified = workbook.created;
+	const accounts = workbook.addWorksheet('Accounts');
+	accounts.columns = [
+		{ header: 'Account ID', key: 'id', width: 38 },
+		{ header: 'Bank', key: 'bank', width: 28 },
+		{ header: 'Account Number', key: 'number', width: 20 },
+		{ header: 'Account Holder', key: 'holder', width: 24 },
+		{ header: 'Transactions', key: 'count', width: 14 },
+	];
+	accounts.getRow(1).font = { bold: true };
+	for (const input of inputs) {
+		accounts.addRow({ id: input.accountId, bank: findBank(input.bank)?.fullName ?? input.bank, number: input.accountNumber ?? '', holder: input.holder ?? '', count: input.analysis.transactions.length });
+	}
+	const transactions = workbook.addWorksheet('Transactions');
+	transactions.columns = [{ header: 'Account ID', key: 'account_id', width: 38 }, ...TRANSACTION_COLUMNS.map((column) => ({ ...column }))];
+	transactions.getRow(1).font = { bold: true };
+	for (const input of inputs) for (const transaction of input.analysis.transactions) transactions.addRow(transaction);
+	const sheet = workbook.addWorksheet('Monthly Analysis');
+	const months = Object.keys(monthly.opening_balance ?? {});
+	sheet.addRow(['Field', ...months]).font = { bold: true };
+	for (const [field, values] of Object.entries(monthly)) sheet.addRow([field, ...months.map((month) => values[month] ?? null)]);
+	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 function addTransactions(workbook: ExcelJS.Workbook, analysis: AccountAnalysis): void {

@@ -5,6 +5,7 @@ import { expireSession, sweepExpiredSessions } from '../sessionExpiry';
 import { generateStatementPdf } from '../statements/generate';
 import type { StatementPattern, StatementSpec, StatementVariant } from '../statements/types';
 import { findBank } from '../banks';
+import type { SessionRecord } from '../store/types';
 
 const PATTERNS: StatementPattern[] = ['salary', 'emi', 'recurring'];
 const VARIANTS: StatementVariant[] = ['text', 'image', 'corrupt'];
@@ -86,6 +87,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: SandboxContex
 			sha256: s.sha256,
 			status: s.status,
 			uploaded_at: new Date(s.uploadedAt).toISOString(),
+			processing_ms: s.processingMs,
 			completed_at: s.completedAt === null ? null : new Date(s.completedAt).toISOString(),
 		})),
 	}));
@@ -126,15 +128,48 @@ export function registerAdminRoutes(app: FastifyInstance, context: SandboxContex
 		return { rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers };
 	});
 
+	app.get('/__sandbox/sessions/:sessionId', async (request, reply) => {
+		const session = state.sessions.get((request.params as { sessionId: string }).sessionId);
+		if (!session) return reply.code(404).send({ detail: 'Not found.' });
+		return sessionRequestView(session);
+	});
+
 	app.get('/__sandbox/session/', async (request, reply) => {
-		const sessionId = (request.query as { session_id?: string }).session_id ?? '';
-		const known = state.sessions.has(sessionId);
+		const { session_id: sessionId = '', token } = request.query as { session_id?: string; token?: string };
+		const session = state.sessions.get(sessionId);
+		// a V2 link is only good with its token, as the vendor's journey page checks it
+		const tokenNote = session?.redirectToken ? (token === session.redirectToken ? ' Its token is valid.' : ' Its token is missing or wrong.') : '';
 		return reply
 			.type('text/html')
 			.send(
 				`<!doctype html><title>BankConnect sandbox session</title><h1>BankConnect sandbox</h1><p>Session <code>${
-					known ? sessionId : 'unknown'
-				}</code>. The sandbox has no upload screen: upload statements with <code>POST /bank-connect/v1/statement/upload_session/</code>.</p>`,
+					session ? sessionId : 'unknown'
+				}</code>.${tokenNote} The sandbox has no upload screen: upload statements with <code>POST /bank-connect/v1/statement/upload_session/</code>.</p>`,
 			);
 	});
+}
+
+/** What the sandbox kept of a session's create request (for tests: V2's journey, consents and metadata). */
+function sessionRequestView(session: SessionRecord): Record<string, unknown> {
+	return {
+		session_id: session.id,
+		api_version: session.apiVersion,
+		link_id: session.linkId,
+		from_date: session.fromDate,
+		to_date: session.toDate,
+		redirect_url: session.redirectUrl,
+		logo_url: session.logoUrl,
+		bank_name: session.bankName,
+		mode: session.mode,
+		mobile_number: session.mobileNumber,
+		session_expiry: session.expiryMinutes,
+		journey_mode: session.journeyMode,
+		accept_anything: session.acceptAnything,
+		is_mobile_field_editable: session.isMobileFieldEditable,
+		aa_journey_code: session.v2?.aaJourneyCode ?? null,
+		consents: session.v2?.consents ?? null,
+		metadata: session.v2?.metadata ?? null,
+		aa_recurring: session.v2?.recurring ?? null,
+		redirect_token: session.redirectToken,
+	};
 }

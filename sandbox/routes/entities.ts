@@ -15,7 +15,7 @@ export function registerEntityRoutes(api: FastifyInstance, context: SandboxConte
 	const { state } = context;
 
 	api.post('/entity/', async (request, reply) => {
-		const { fields } = await receiveForm(request, context.files, context.receivers);
+		const { fields } = await receiveForm(request, context.files, context.multipart);
 		const isSingleAccount = parseBoolean(fields.is_single_account);
 		if (isSingleAccount === null) return reply.code(400).send(fieldError('is_single_account', 'Must be a valid boolean.'));
 		const entity = state.createEntity({

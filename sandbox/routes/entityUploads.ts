@@ -1,13 +1,12 @@
-import { unlink } from 'fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findBank } from '../banks';
 import type { SandboxContext } from '../context';
-import type { StoredFile } from '../store/files';
 import type { EntityRecord } from '../store/types';
 import { isFormRequest, receiveForm } from '../uploads/receive';
 import { readUpload, uploadFraud } from '../uploads/read';
 import { statementSource, type SourceKind } from '../uploads/source';
 import { storeStatement } from '../uploads/store';
+import { FAILURE_MESSAGES } from '../statements/types';
 import { fieldError } from './forms';
 
 export const WRONG_CONTENT_TYPE = fieldError(
@@ -38,17 +37,13 @@ export function registerEntityUploadRoutes(api: FastifyInstance, context: Sandbo
 	}
 }
 
-async function discard(file: StoredFile): Promise<void> {
-	await unlink(file.path).catch(() => undefined);
-}
-
 async function uploadToEntity(context: SandboxContext, route: UploadRoute, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
 	if (!isFormRequest(request)) return reply.code(400).send(WRONG_CONTENT_TYPE);
-	const form = await receiveForm(request, context.files, context.receivers);
+	const form = await receiveForm(request, context.files, context.multipart);
 	const { fields } = form;
 	/** a 400 before the file was taken: drop the stored part, if any */
 	const refuse = async (body: Record<string, string[]>): Promise<unknown> => {
-		if (form.filePart) await discard(form.filePart);
+		if (form.filePart) await context.files.discard(form.filePart);
 		return reply.code(400).send(body);
 	};
 
@@ -79,7 +74,7 @@ async function uploadToEntity(context: SandboxContext, route: UploadRoute, reque
 	entity ??= context.state.createEntity({});
 	const owner = entity;
 	const fail = async (message: string): Promise<unknown> => {
-		await discard(file);
+		await context.files.discard(file);
 		return reply.code(400).send({ entity_id: owner.id, message });
 	};
 
@@ -87,7 +82,8 @@ async function uploadToEntity(context: SandboxContext, route: UploadRoute, reque
 	if (isDuplicate()) return fail(DUPLICATE_MESSAGE);
 	const outcome = await readUpload(context, file, fields.pdf_password);
 	if ('failure' in outcome) {
-		if (bank && outcome.failure === 'BANK_NAME_UNDETECTED') return fail(`Not ${bank.id} bank statement`);
+		// a mismatch needs a bank detected in the file; a file whose bank cannot be found is simply unreadable
+		if (bank && outcome.failure === 'BANK_NAME_UNDETECTED') return fail(FAILURE_MESSAGES.STATEMENT_UNSUPPORTED_FORMAT);
 		return fail(outcome.message);
 	}
 	const { parsed } = outcome;

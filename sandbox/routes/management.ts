@@ -3,23 +3,25 @@ import { BANKS } from '../banks';
 import { apiDateTime } from '../clock';
 import type { SandboxContext } from '../context';
 
+const HASH = { config: { serverHash: true } };
+
 /** Net-banking health and the bank catalogue. */
 export function registerManagementRoutes(api: FastifyInstance, context: SandboxContext): void {
 	api.get('/net_banking_health/', async () => {
 		// checked "a few minutes ago", on the minute, like a periodic health probe
 		const checkedAt = Math.floor((context.clock.now() - 5 * 60_000) / 60_000) * 60_000;
 		return BANKS.map((b) => ({
-			bank: b.id.toUpperCase(),
+			bank: b.identifier.toUpperCase(),
 			updated_at: apiDateTime(checkedAt),
 			health_up: b.healthUp,
 			issue_details: b.healthUp ? null : b.issueDetails,
 		}));
 	});
 
-	api.get('/banks/catalogue/', async () => ({
+	const catalogue = async () => ({
 		count: BANKS.length,
 		banks: BANKS.map((b) => ({
-			name: b.id,
+			name: b.identifier,
 			full_name: b.fullName,
 			npci_code: b.npciCode,
 			logo_url: b.logoUrl,
@@ -27,5 +29,8 @@ export function registerManagementRoutes(api: FastifyInstance, context: SandboxC
 			is_net_banking_available: b.isNetBankingAvailable,
 			is_aa_available: b.isAaAvailable,
 		})),
-	}));
+	});
+	// some public clients call it without the trailing slash
+	api.get('/banks/catalogue/', HASH, catalogue);
+	api.get('/banks/catalogue', HASH, catalogue);
 }

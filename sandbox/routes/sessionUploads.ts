@@ -1,11 +1,11 @@
-import { unlink } from 'fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findBank } from '../banks';
+import { MalformedBodyError } from '../bodies';
 import type { SandboxContext } from '../context';
-import { monthsBetween } from '../months';
+import { monthsBetween } from '../statements/dates';
 import { maskAccountNumber, progressItems, requiredMonths, statementMonths } from '../sessionViews';
 import type { StatementFailure } from '../statements/types';
-import { isFormRequest, receiveForm } from '../uploads/receive';
+import { isFormRequest, receiveForm, type ReceivedForm } from '../uploads/receive';
 import { readUpload, uploadFraud } from '../uploads/read';
 import { statementSource, type SourceProblem } from '../uploads/source';
 import { storeStatement } from '../uploads/store';
@@ -54,11 +54,18 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 		return reply.code(status).send({ session_id: sessionId, statement_id: statementId, error: { code: errorCode, message: message ?? text } });
 	};
 	if (!isFormRequest(request)) return fail('WRONG_CONTENT_TYPE');
-	const form = await receiveForm(request, context.files, context.receivers);
+	let form: ReceivedForm;
+	try {
+		form = await receiveForm(request, context.files, context.multipart);
+	} catch (error) {
+		// the session API answers an unreadable form in its own envelope; a stalled body still gets the 408
+		if (error instanceof MalformedBodyError) return fail('INVALID_FILE_OBJECT');
+		throw error;
+	}
 	const { fields } = form;
-	const refuse = async (code: string): Promise<FastifyReply> => {
-		if (form.filePart) await unlink(form.filePart.path).catch(() => undefined);
-		return fail(code);
+	const refuse = async (code: string, message?: string): Promise<FastifyReply> => {
+		if (form.filePart) await context.files.discard(form.filePart);
+		return fail(code, '', message);
 	};
 
 	const session = fields.session_id ? context.state.sessions.get(fields.session_id) : undefined;
@@ -68,8 +75,10 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 	if (session.expired) return refuse('SESSION_EXPIRED');
 	if (session.processingRequestedAt !== null) return refuse('SESSION_CLOSED');
 
-	const uploadType = (fields.upload_type || (form.filePart === null && fields.file ? 'BASE64' : 'PDF')).toUpperCase();
-	if (uploadType !== 'PDF' && uploadType !== 'BASE64') return refuse('INVALID_FILE_OBJECT');
+	// required by the contract (seed 004 and today's docs): it decides whether `file` is a file or base64 text
+	if (!fields.upload_type) return refuse('INVALID_REQUEST', 'upload_type, This field is required.');
+	const uploadType = fields.upload_type.toUpperCase();
+	if (uploadType !== 'PDF' && uploadType !== 'BASE64') return refuse('INVALID_REQUEST', `upload_type, "${fields.upload_type}" is not a valid choice.`);
 	const bank = fields.bank_name ? findBank(fields.bank_name) : undefined;
 	if (fields.bank_name && !bank) return refuse('INVALID_BANK_NAME');
 	if (fields.account_category && !ACCOUNT_CATEGORIES.includes(fields.account_category.toUpperCase())) return refuse('INVALID_ACCOUNT_CATEGORY');
@@ -79,7 +88,7 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 	const file = source.file;
 	request.sandbox.sha256 = file.sha256;
 	const rejectFile = async (code: string, statementId = '', message?: string): Promise<FastifyReply> => {
-		await unlink(file.path).catch(() => undefined);
+		await context.files.discard(file);
 		return fail(code, statementId, message);
 	};
 
@@ -88,8 +97,8 @@ async function uploadToSession(context: SandboxContext, request: FastifyRequest,
 	if (duplicate) return rejectFile('STATEMENT_DUPLICATE', duplicate.id);
 	const outcome = await readUpload(context, file, fields.pdf_password);
 	if ('failure' in outcome) {
-		const failure: StatementFailure | 'BANK_NAME_MISMATCH' = bank && outcome.failure === 'BANK_NAME_UNDETECTED' ? 'BANK_NAME_MISMATCH' : outcome.failure;
-		if (failure === 'BANK_NAME_MISMATCH') return rejectFile(failure, '', `Not ${bank?.id} bank statement`);
+		// a mismatch needs a bank detected in the file: with bank_name given, an undetectable file is unreadable
+		const failure: StatementFailure = bank && outcome.failure === 'BANK_NAME_UNDETECTED' ? 'STATEMENT_UNSUPPORTED_FORMAT' : outcome.failure;
 		return rejectFile(failure);
 	}
 	const { parsed } = outcome;

@@ -5,7 +5,7 @@ import {
 } from './counterparties';
 import { fitsNarrationColumn } from './layout';
 import { addDays, addMonths, daysInMonth, endOfLastMonth, monthsBetween, toDate } from './dates';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../random';
 import type { StatementIdentity, StatementLine, StatementPattern, StatementSpec } from './types';
 
 /** What a generated statement says, before it is drawn: the generator draws exactly this. */

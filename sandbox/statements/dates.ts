@@ -1,4 +1,4 @@
-/** Calendar helpers on `YYYY-MM-DD` strings (UTC, no time zones involved). */
+/** The sandbox's calendar helpers on `YYYY-MM-DD` and `YYYY-MM` strings (UTC, no time zones involved). */
 
 export const MONTH_ABBREVIATIONS = [
 	'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
@@ -52,4 +52,28 @@ export function monthsBetween(from: string, to: string): string[] {
 		cursor = addMonths(cursor, 1);
 	}
 	return months;
+}
+
+/** The last day of a `YYYY-MM` month as `YYYY-MM-DD`. */
+export function lastDayOf(month: string): string {
+	const [year, monthNumber] = month.split('-').map(Number);
+	return `${month}-${String(daysInMonth(year, monthNumber - 1)).padStart(2, '0')}`;
+}
+
+/** Contiguous runs of `YYYY-MM` months as `{from_date, to_date}` ranges (first to last day). */
+export function monthRanges(months: string[]): Array<{ from_date: string; to_date: string }> {
+	const ranges: Array<{ from_date: string; to_date: string }> = [];
+	let start: string | null = null;
+	let previous: string | null = null;
+	for (const month of [...months].sort()) {
+		if (start !== null && previous !== null && monthsBetween(previous, month).length === 2) {
+			previous = month;
+			continue;
+		}
+		if (start !== null && previous !== null) ranges.push({ from_date: `${start}-01`, to_date: lastDayOf(previous) });
+		start = month;
+		previous = month;
+	}
+	if (start !== null && previous !== null) ranges.push({ from_date: `${start}-01`, to_date: lastDayOf(previous) });
+	return ranges;
 }

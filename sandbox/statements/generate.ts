@@ -3,7 +3,7 @@ import { deflateSync } from 'zlib';
 import { composeStatement, StatementContent } from './compose';
 import { addDays, toDate } from './dates';
 import { COLUMN_ROLES, ColumnRole, formatAmount, formatDate, PAGE, StatementStyle, styleOfBank } from './layout';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../random';
 import type { StatementLine, StatementSpec } from './types';
 
 /** A realistic statement PDF for `spec`; the same spec always yields the same bytes. */

@@ -1,9 +1,9 @@
 import { BANKS, SandboxBank } from '../banks';
 import { COLUMN_LABELS, COLUMN_ROLES, ColumnRole, parseAmount, parsePrintedDate } from './layout';
-import { extractPdfText, PdfTextError, TextItem } from './pdf-text';
+import { extractPdfText, PdfTextError, TextItem } from './pdfText';
 import { ParsedStatement, StatementIdentity, StatementLine, StatementReadError } from './types';
 
-export { closePdfReader, warmUpPdfReader } from './pdf-text';
+export { closePdfReader, warmUpPdfReader } from './pdfText';
 
 /** Items on one printed line, left to right. */
 type Row = TextItem[];

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'fs';
-import { writeFile } from 'fs/promises';
+import { unlink } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Transform, type Readable } from 'stream';
+import { Readable, Transform } from 'stream';
 import { pipeline } from 'stream/promises';
 
-/** A statement file kept on disk (never in memory) with its sha256. */
+/** A statement file kept on disk (never in memory) with its sha256, the sandbox's one file hash (duplicate detection, request log). */
 export interface StoredFile {
 	path: string;
 	sha256: string;
@@ -14,8 +14,10 @@ export interface StoredFile {
 	fileName: string;
 }
 
-/** Raised when a stream is longer than allowed. */
-export class FileTooLargeError extends Error {}
+/** Raised when a stream is longer than allowed: the request is answered 413. */
+export class FileTooLargeError extends Error {
+	readonly statusCode = 413;
+}
 
 /** The temp folder holding uploaded statement files; removed on close. */
 export class FileStore {
@@ -41,10 +43,14 @@ export class FileStore {
 		return { path, sha256: hash.digest('hex'), size, fileName };
 	}
 
+	/** Stores bytes already in memory (a decoded base64 upload) the same way, so a file is hashed in one place. */
 	async fromBuffer(bytes: Buffer, fileName: string): Promise<StoredFile> {
-		const path = join(this.dir, randomUUID());
-		await writeFile(path, bytes);
-		return { path, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, fileName };
+		return this.fromStream(Readable.from([bytes]), fileName);
+	}
+
+	/** Deletes a stored file (a refused upload, a deleted session's statement); a file already gone is fine. */
+	async discard(file: Pick<StoredFile, 'path'>): Promise<void> {
+		await unlink(file.path).catch(() => undefined);
 	}
 
 	removeAll(): void {

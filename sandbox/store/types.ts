@@ -1,4 +1,5 @@
 import type { SessionRequest } from '../sessionRules';
+import type { SessionRequestV2 } from '../sessionRulesV2';
 import type { ParsedStatement } from '../statements/types';
 
 /** An entity of the classic flow. */
@@ -37,6 +38,8 @@ export interface StatementRecord {
 	uploadedAt: number;
 	status: StatementStatus;
 	message: string | null;
+	/** how long its analysis was scheduled to take, once scheduled */
+	processingMs: number | null;
 	/** sandbox time when processing finished */
 	completedAt: number | null;
 	parsed: ParsedStatement;
@@ -45,6 +48,12 @@ export interface StatementRecord {
 /** A session of the current flow: its validated create fields plus its lifecycle. */
 export interface SessionRecord extends SessionRequest {
 	id: string;
+	/** the Session API that created it */
+	apiVersion: 1 | 2;
+	/** what only a V2 create carries: the AA journey, its consents, metadata, recurring pull */
+	v2: Omit<SessionRequestV2, keyof SessionRequest> | null;
+	/** the `token` of a V2 redirect_url, null for V1 */
+	redirectToken: string | null;
 	createdAt: number;
 	expiresAt: number;
 	expired: boolean;

@@ -28,6 +28,7 @@ export function storeStatement(
 		uploadedAt: now,
 		status: 'processing',
 		message: null,
+		processingMs: null,
 		completedAt: null,
 		parsed,
 	};

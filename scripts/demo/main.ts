@@ -11,7 +11,7 @@ import { join, resolve } from 'path';
 import { parseArgs } from 'util';
 
 import { endOfLastMonth } from '../../sandbox/statements/dates';
-import { writeSampleStatements } from '../../sandbox/statements/sample-set';
+import { writeSampleStatements } from '../../sandbox/statements/sampleSet';
 import { REPO_ROOT } from '../engine';
 import { runMainJob } from './mainJob';
 import type { MainJobInput } from './mainJob';

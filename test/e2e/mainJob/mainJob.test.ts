@@ -11,8 +11,8 @@ import { join } from 'path';
 import { promisify } from 'util';
 
 import { BANKS } from '../../../sandbox/banks';
-import { writeSampleStatements } from '../../../sandbox/statements/sample-set';
-import type { SampleStatementEntry, SampleStatementManifest } from '../../../sandbox/statements/sample-set';
+import { writeSampleStatements } from '../../../sandbox/statements/sampleSet';
+import type { SampleStatementEntry, SampleStatementManifest } from '../../../sandbox/statements/sampleSet';
 import { runMainJob } from '../../../scripts/demo/mainJob';
 import type { MainJobResult } from '../../../scripts/demo/mainJob';
 import { statementFromFile } from '../../../scripts/demo/target';

@@ -47,11 +47,14 @@ async function runJourney(applicationId: string, specs = { hdfc: HDFC, sbi: SBI 
 
 const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
-/** The parts of one account of `insights/` these tests read. */
+/** The parts of one account of `insights/` (today's shape: a list of `{account_id, data}`) these tests read. */
 interface InsightsAccount {
-	account_details: Array<{ bank_name: string }>;
-	transactions: unknown[];
-	monthly_analysis: { opening_balance: Record<string, number>; closing_balance: Record<string, number> };
+	account_id: string;
+	data: {
+		account_details: { bank: string };
+		transactions: unknown[];
+		monthly_analysis: { opening_balance: Record<string, number>; closing_balance: Record<string, number> };
+	};
 }
 
 test('Create → Upload → Upload → Initiate Processing: every node’s output, and the transactions add up to the insights', async () => {
@@ -124,16 +127,17 @@ test('Create → Upload → Upload → Initiate Processing: every node’s outpu
 	const [insights, ...moreInsights] = run.output('Get Insights');
 	expect(moreInsights).toHaveLength(0);
 	expect(insights.json.session_id).toBe(sessionId);
-	const insightAccounts = insights.json.accounts as Record<string, InsightsAccount>;
-	expect(Object.keys(insightAccounts).sort()).toEqual([accounts.hdfc, accounts.sbi].sort());
-	expect(insightAccounts[accounts.hdfc].account_details[0].bank_name).toBe('hdfc');
-	const insightTransactions = Object.values(insightAccounts).reduce((sum, account) => sum + account.transactions.length, 0);
+	const insightAccounts = insights.json.accounts as unknown as InsightsAccount[];
+	expect(insightAccounts.map((account) => account.account_id).sort()).toEqual([accounts.hdfc, accounts.sbi].sort());
+	expect(insightAccounts.find((account) => account.account_id === accounts.hdfc)!.data.account_details.bank).toBe('hdfc');
+	expect(insightAccounts.find((account) => account.account_id === accounts.sbi)!.data.account_details.bank).toBe('sbi');
+	const insightTransactions = insightAccounts.reduce((sum, account) => sum + account.data.transactions.length, 0);
 	expect(transactions).toHaveLength(insightTransactions);
 
 	// monthly balances: a row per account and month, opening and closing as the insights have them
 	const balances = jsonOf(run.output('Monthly Balances'));
 	expect(balances.length).toBeGreaterThanOrEqual(HDFC.months + SBI.months);
-	for (const [accountId, account] of Object.entries(insightAccounts)) {
+	for (const { account_id: accountId, data: account } of insightAccounts) {
 		const { opening_balance: opening, closing_balance: closing } = account.monthly_analysis;
 		expect(balances.filter((row) => row.account_id === accountId)).toEqual(
 			Object.keys(closing).map((month) => ({ session_id: sessionId, account_id: accountId, month, opening_balance: opening[month], closing_balance: closing[month] })),

@@ -1,4 +1,5 @@
 import { analyseAccount } from '../../../sandbox/analysis';
+import { monthKey as monthKeyOf } from '../../../sandbox/analysis/balances';
 import { composeStatement } from '../../../sandbox/statements/compose';
 import { generateStatementPdf } from '../../../sandbox/statements/generate';
 import { closePdfReader, readStatementPdf } from '../../../sandbox/statements/read';
@@ -52,7 +53,7 @@ describe('analyseAccount on a statement read from its PDF', () => {
 		const salaryLines = parsed.lines.filter((line) => line.narration.endsWith('-SALARY'));
 		const employer = salaryLines[0].narration.replace(/^NEFT-/, '').replace(/-SALARY$/, '');
 		expect(analysis.salary.map((t) => [t.month_year, t.clean_transaction_note, t.amount, t.transaction_channel])).toEqual(
-			['Dec-2023', 'Jan-2024', 'Feb-2024', 'Mar-2024', 'Apr-2024', 'May-2024'].map((month) => [month, employer, salaryLines[0].credit, 'salary']),
+			['12-2023', '1-2024', '2-2024', '3-2024', '4-2024', '5-2024'].map((month) => [month, employer, salaryLines[0].credit, 'salary']),
 		);
 	});
 
@@ -97,7 +98,73 @@ describe('analyseAccount on a statement read from its PDF', () => {
 		expect(analysis.topCreditsDebits.top_5_credit[0]).toMatchObject({ month: 'Dec-2023' });
 		expect(analysis.topCreditsDebits.top_5_credit[0].data[0].transaction_channel).toBe('salary');
 		expect(analysis.fraud).toEqual({ fraudulent_statements: [], fraud_type: [] });
-		expect(analysis.predictors.number_of_transactions).toBe(parsed.lines.length);
+		expect(analysis.monthly.cnt_transactions).toEqual(Object.fromEntries(MONTHS.map((month) => [monthKeyOf(month), parsed.lines.filter((line) => line.date.startsWith(month)).length])));
+		expect(analysis.predictors).toMatchObject({ month_0: 'May-24', month_5: 'Dec-23', month_6: null, bal_last_0: parsed.closingBalance });
+	});
+});
+
+describe('the current docs\' figures: monthly analysis, expense categories, predictors, score', () => {
+	let parsed: ParsedStatement;
+	beforeAll(async () => {
+		parsed = await read(SIX_MONTHS);
+	});
+
+	test('monthly analysis: counts and amounts add up from the transactions of each month, per channel too', () => {
+		const analysis = analyseAccount('acc-1', [{ statementId: 'st-1', parsed }]);
+		const { monthly } = analysis;
+		for (const month of MONTHS) {
+			const key = monthKeyOf(month);
+			const ofMonth = analysis.transactions.filter((t) => t.date.startsWith(month));
+			const total = (items: typeof ofMonth) => Math.round(items.reduce((sum, t) => sum + t.amount, 0) * 100) / 100;
+			const credits = ofMonth.filter((t) => t.transaction_type === 'credit');
+			const debits = ofMonth.filter((t) => t.transaction_type === 'debit');
+			expect([key, monthly.amt_credit[key], monthly.cnt_credit[key], monthly.amt_debit[key], monthly.cnt_debit[key]]).toEqual([key, total(credits), credits.length, total(debits), debits.length]);
+			expect(monthly.amt_upi_debit[key]).toBe(total(debits.filter((t) => t.transaction_channel === 'upi')));
+			expect(monthly.cnt_cash_withdrawl_debit[key]).toBe(debits.filter((t) => t.transaction_channel === 'cash_withdrawl').length);
+			expect(monthly.amt_emi_debit[key]).toBe(total(debits.filter((t) => t.description === 'lender_transaction')));
+			expect(monthly.net_cash_inflow[key]).toBe(Math.round((total(credits) - total(debits)) * 100) / 100);
+			expect(monthly.total_amount_of_salary[key]).toBe(total(analysis.salary.filter((t) => t.date.startsWith(month))));
+			const eod = analysis.eodBalances[key];
+			expect(monthly.min_eod_balance[key]).toBe(Math.min(...eod));
+			expect(monthly.max_eod_balance[key]).toBe(Math.max(...eod));
+			expect(monthly.avg_bal[key]).toBe(Math.round((eod.reduce((a, b) => a + b, 0) / eod.length) * 100) / 100);
+		}
+		// every field the docs list for monthly_analysis_updated/ is there
+		for (const field of ['amt_auto_debit_payment_debit', 'amt_bill_payment_debit', 'amt_income_credit', 'cnt_business_credit', 'avg_emi', 'median_balance', 'mode_balance', 'perc_salary_spend_upi', 'amt_credit_card_bill_debit', 'cnt_loan_credits']) {
+			expect(Object.keys(monthly[field])).toEqual(MONTHS.map(monthKeyOf));
+		}
+		expect(Object.keys(monthly).length).toBeGreaterThanOrEqual(90);
+	});
+
+	test('expense categories: whole percentages of the debited amount that add up to 100', () => {
+		const { expenseCategories, transactions } = analyseAccount('acc-1', [{ statementId: 'st-1', parsed }]);
+		expect(expenseCategories.reduce((sum, c) => sum + c.percentage, 0)).toBe(100);
+		expect(expenseCategories.every((c) => Number.isInteger(c.percentage) && c.percentage > 0)).toBe(true);
+		expect(expenseCategories.map((c) => c.percentage)).toEqual([...expenseCategories.map((c) => c.percentage)].sort((a, b) => b - a));
+		const debited = transactions.filter((t) => t.transaction_type === 'debit').reduce((sum, t) => sum + t.amount, 0);
+		const loans = transactions.filter((t) => t.transaction_type === 'debit' && t.description === 'lender_transaction').reduce((sum, t) => sum + t.amount, 0);
+		expect(Math.abs(expenseCategories.find((c) => c.category === 'Loans')!.percentage - (loans / debited) * 100)).toBeLessThan(1);
+	});
+
+	test('predictors run from the latest month (month_0) back, with identity; the score is 300–900', () => {
+		const analysis = analyseAccount('acc-1', [{ statementId: 'st-1', parsed }]);
+		expect(analysis.predictors).toMatchObject({
+			customer_name: parsed.identity.name,
+			accountnumber: parsed.identity.account_number,
+			ifsc_code: parsed.identity.ifsc,
+			bank_name: 'hdfc',
+			start_date: '01-Dec-23',
+			end_date: '31-May-24',
+			month_0: 'May-24',
+			income_0: analysis.monthly.amt_income_credit['May-2024'],
+			expense_0: analysis.monthly.amt_debit['May-2024'],
+			bal_last_5: analysis.monthly.closing_balance['Dec-2023'],
+			month_11: null,
+			income_11: null,
+		});
+		expect(analysis.score).toBeGreaterThanOrEqual(300);
+		expect(analysis.score).toBeLessThanOrEqual(900);
+		expect(analyseAccount('acc-1', []).score).toBe(300);
 	});
 });
 

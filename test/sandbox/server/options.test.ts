@@ -20,6 +20,7 @@ describe('sandbox CLI flags', () => {
 			webhookAttempts: 5,
 			webhookBackoffMs: 200,
 			disabledModes: [],
+			bodyTimeoutMs: 30_000,
 			log: false,
 		});
 		expect(DEFAULT_OPTIONS.port).toBe(4010);
@@ -30,11 +31,11 @@ describe('sandbox CLI flags', () => {
 			parseCli([
 				'--port', '0', '--host', '0.0.0.0', '--api-key', 'k', '--server-hash', 'h', '--processing-ms', '0', '--processing-jitter-ms', '500',
 				'--latency-ms', '25', '--signing-secret', 's', '--seed', 'x', '--webhook-secret', 'w', '--webhook-attempts', '3',
-				'--webhook-backoff-ms', '10', '--disabled-modes', 'AA, online', '--log',
+				'--webhook-backoff-ms', '10', '--disabled-modes', 'AA, online', '--body-timeout-ms', '5000', '--log',
 			]),
 		).toEqual({
 			port: 0, host: '0.0.0.0', apiKey: 'k', serverHash: 'h', processingMs: 0, processingJitterMs: 500, latencyMs: 25, signingSecret: 's', seed: 'x',
-			webhookSecret: 'w', webhookAttempts: 3, webhookBackoffMs: 10, disabledModes: ['aa', 'online'], log: true,
+			webhookSecret: 'w', webhookAttempts: 3, webhookBackoffMs: 10, disabledModes: ['aa', 'online'], bodyTimeoutMs: 5000, log: true,
 		});
 	});
 
@@ -76,6 +77,44 @@ describe('processing time', () => {
 			expect(new Set(took.map((ms) => Math.round(ms / 20))).size).toBeGreaterThan(1);
 		} finally {
 			await t.close();
+		}
+	});
+});
+
+describe('POST /__sandbox/reset acts as a restart', () => {
+	const SEED = 'reset-seed';
+	const OPTIONS = { processingMs: 60_000, processingJitterMs: 30_000, seed: SEED };
+
+	/** Uploads `count` statements and returns the processing time the sandbox planned for each, in upload order. */
+	async function plannedDelays(t: Awaited<ReturnType<typeof startTestSandbox>>, count: number, round: string): Promise<number[]> {
+		for (let i = 0; i < count; i += 1) {
+			const pdf = await sampleStatement(t.sandbox.origin, { bank: 'hdfc', months: 1, seed: `${round}-${i}` });
+			expect((await t.api('POST', 'statement/upload/', { multipart: { file: pdf, bank_name: 'hdfc' } })).status).toBe(200);
+		}
+		const statements = (await t.admin('GET', 'statements')).body.statements as Array<{ processing_ms: number | null }>;
+		return statements.map((s) => s.processing_ms as number);
+	}
+
+	test('the seeded processing delays start again from the first, as in a fresh sandbox with the same seed', async () => {
+		const expected = (() => {
+			const next = processingDelays(OPTIONS);
+			return [next(), next(), next()];
+		})();
+		const t = await startTestSandbox(OPTIONS);
+		try {
+			expect(await plannedDelays(t, 3, 'first')).toEqual(expected);
+			expect((await t.admin('POST', 'reset')).status).toBe(200);
+			expect((await t.admin('GET', 'statements')).body.statements).toEqual([]);
+			// without the reset the sequence would go on: the fourth, fifth and sixth delays
+			expect(await plannedDelays(t, 3, 'second')).toEqual(expected);
+		} finally {
+			await t.close();
+		}
+		const fresh = await startTestSandbox(OPTIONS);
+		try {
+			expect(await plannedDelays(fresh, 3, 'third')).toEqual(expected);
+		} finally {
+			await fresh.close();
 		}
 	});
 });

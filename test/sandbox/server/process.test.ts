@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { join } from 'path';
 import { sampleStatement, listRequests, clearRequests } from '../../helpers/sandboxClient';
 import { startSandboxProcess, type SandboxProcess } from '../../helpers/sandboxProcess';
@@ -33,6 +33,40 @@ describe('sandbox as a process (npm run sandbox)', () => {
 		} finally {
 			await sandbox.stop();
 		}
+	});
+
+	test('--log writes the request log to stderr; stdout starts with the banner and carries nothing else', async () => {
+		const child = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), ['sandbox/cli.ts', '--port', '0', '--log'], {
+			cwd: REPO,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, NODE_OPTIONS: '' },
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		try {
+			const deadline = Date.now() + 30_000;
+			while (!stdout.includes('State is kept in memory only') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+			const url = /^BankConnect sandbox listening on (\S+)$/m.exec(stdout.split('\n')[0])?.[1];
+			expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bank-connect$/);
+			expect((await fetch(`${url}/v1/entity/`, { headers: { 'x-api-key': 'sandbox_api_key', 'server-hash': 'sandbox_server_hash' } })).status).toBe(200);
+			while (!stderr.includes('/bank-connect/v1/entity/') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+		} finally {
+			child.kill('SIGTERM');
+			await exited;
+		}
+		expect(stdout.split('\n').filter(Boolean)).toEqual([
+			expect.stringMatching(/^BankConnect sandbox listening on http:/),
+			'API key: sandbox_api_key',
+			'Server Hash: sandbox_server_hash',
+			'State is kept in memory only: stopping the sandbox forgets it.',
+		]);
+		const logLines = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string; req?: { url: string } });
+		expect(logLines.some((line) => line.msg.startsWith('Server listening at'))).toBe(true);
+		expect(logLines.some((line) => line.req?.url === '/bank-connect/v1/entity/')).toBe(true);
+		expect(stderr).not.toContain('sandbox_server_hash');
 	});
 
 	test('a bad flag exits with a usage message', () => {

@@ -133,7 +133,8 @@ describe('sandbox sessions', () => {
 			['bad base64', { file: '%%%', upload_type: 'BASE64' }, 400, 'INVALID_BASE_64', 'session'],
 			['a non-loopback file_url', { file: undefined, file_url: 'https://example.com/a.pdf' }, 400, 'INVALID_FILE_URL', 'session'],
 			['a string where a PDF part is expected', { file: 'hello', upload_type: 'PDF' }, 400, 'INVALID_FILE_OBJECT', 'session'],
-			['a bad upload_type', { upload_type: 'DOCX' }, 400, 'INVALID_FILE_OBJECT', 'session'],
+			['no upload_type', { upload_type: undefined }, 400, 'INVALID_REQUEST', 'session'],
+			['a bad upload_type', { upload_type: 'DOCX' }, 400, 'INVALID_REQUEST', 'session'],
 			['a bad account_category', { account_category: 'PIGGY_BANK' }, 400, 'INVALID_ACCOUNT_CATEGORY', 'session'],
 			['an unknown bank_name', { bank_name: 'nobank' }, 400, 'INVALID_BANK_NAME', 'session'],
 		])('%s → %i %s', async (_name, override, status, code, sessionIdIn) => {
@@ -263,21 +264,33 @@ describe('sandbox sessions', () => {
 		const status = await t.api('GET', `session_data/${sessionId}/session_status/`);
 		expect(status.body).toEqual({
 			session_id: sessionId,
+			insights_available: true,
 			accounts: [expect.objectContaining({ account_id: uploaded.account_id, bank_name: 'hdfc', account_status: 'completed', error_code: null, error_message: null })],
 		});
-		for (const path of ['insights', 'subscribed_data']) {
-			const insights = await t.api('GET', `session_data/${sessionId}/${path}/`);
-			expect(insights.status).toBe(200);
-			const account = insights.body.accounts[uploaded.account_id];
-			expect(Object.keys(insights.body.accounts)).toEqual([uploaded.account_id]);
-			expect(account.account_details[0]).toEqual(expect.objectContaining({ account_id: uploaded.account_id, bank_name: 'hdfc', months: ['2026-04', '2026-05', '2026-06'] }));
-			expect(account.transactions.length).toBeGreaterThan(30);
-			expect(account.salary_transactions).toHaveLength(3);
-			expect(Object.keys(account.monthly_analysis.opening_balance)).toEqual(['Apr-2026', 'May-2026', 'Jun-2026']);
-			expect(Object.keys(account.monthly_analysis.closing_balance)).toEqual(['Apr-2026', 'May-2026', 'Jun-2026']);
-			expect(account.top_credits_debits).toEqual(expect.objectContaining({ top_5_credit: expect.any(Array), top_5_debit: expect.any(Array) }));
-			expect(account).toEqual(expect.objectContaining({ fraud: { fraudulent_statements: [], fraud_type: [] }, predictors: expect.any(Object), eod_balances: expect.any(Object) }));
-		}
+		// the pre-2024 name answers the pre-2024 shape: accounts keyed by account_id
+		const legacy = await t.api('GET', `session_data/${sessionId}/subscribed_data/`);
+		expect(legacy.status).toBe(200);
+		expect(Object.keys(legacy.body.accounts)).toEqual([uploaded.account_id]);
+		const old = legacy.body.accounts[uploaded.account_id];
+		expect(old.account_details[0]).toEqual(expect.objectContaining({ account_id: uploaded.account_id, bank_name: 'hdfc', months: ['2026-04', '2026-05', '2026-06'] }));
+		expect(old.transactions.length).toBeGreaterThan(30);
+		expect(old.salary_transactions).toHaveLength(3);
+		expect(Object.keys(old.monthly_analysis.opening_balance)).toEqual(['Apr-2026', 'May-2026', 'Jun-2026']);
+		expect(Object.keys(old.monthly_analysis.closing_balance)).toEqual(['Apr-2026', 'May-2026', 'Jun-2026']);
+		expect(old.top_credits_debits).toEqual(expect.objectContaining({ top_5_credit: expect.any(Array), top_5_debit: expect.any(Array) }));
+		expect(old).toEqual(expect.objectContaining({ fraud: { fraudulent_statements: [], fraud_type: [] }, predictors: expect.any(Object), eod_balances: expect.any(Object) }));
+		// insights/ answers today's shape with the same facts (every part of it: sessionReads.test.ts)
+		const insights = await t.api('GET', `session_data/${sessionId}/insights/`);
+		expect(insights.status).toBe(200);
+		expect(insights.body.accounts.map((a: { account_id: string }) => a.account_id)).toEqual([uploaded.account_id]);
+		const { data } = insights.body.accounts[0];
+		expect(data.account_details).toEqual(expect.objectContaining({ bank: 'hdfc', months: ['2026-04', '2026-05', '2026-06'] }));
+		expect(data.transactions).toHaveLength(old.transactions.length);
+		expect(data.salary_transactions).toHaveLength(3);
+		expect(data.monthly_analysis.opening_balance).toEqual(old.monthly_analysis.opening_balance);
+		expect(data.monthly_analysis.closing_balance).toEqual(old.monthly_analysis.closing_balance);
+		expect(data.top_credits_debits.map((entry: { type: string }) => entry.type)).toEqual(['top_5_debit', 'top_5_credit']);
+		expect(data).toEqual(expect.objectContaining({ fraud: [], predictors: expect.any(Object), eod_balances: expect.any(Object) }));
 		const pdfs = await t.api('GET', `session_data/${sessionId}/get_pdfs/`);
 		expect(pdfs.body.statements).toEqual([expect.objectContaining({ statement_id: uploaded.statement_id, bank_name: 'hdfc', pdf_password: null })]);
 		expect((await fetch(pdfs.body.statements[0].pdf_url)).status).toBe(200);

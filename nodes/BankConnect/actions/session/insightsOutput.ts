@@ -46,11 +46,18 @@ function rowsOfAccount(output: InsightsOutput, sessionId: string, accountId: str
 	return (account.transactions ?? []).map((transaction) => ({ session_id: sessionId, ...transaction, account_id: accountId }));
 }
 
-/** The insights as items: the whole response, or split per account, transaction or month. */
+/** Each account of the insights with its id, from today's list of `{account_id, data}` or the pre-2024 object keyed by id. */
+export function insightsAccounts(insights: SessionInsights): Array<[accountId: string, account: SessionAccountInsights]> {
+	const accounts = insights.accounts ?? {};
+	if (Array.isArray(accounts)) return accounts.map((entry) => [entry.account_id, entry.data ?? {}]);
+	return Object.entries(accounts);
+}
+
+/** The insights as items: the whole response as BankConnect sent it, or split per account, transaction or month. */
 export function insightsItems(insights: SessionInsights, output: InsightsOutput): INodeExecutionData[] {
 	if (output === 'whole') return [{ json: { ...insights } as IDataObject }];
 	const sessionId = insights.session_id;
-	return Object.entries(insights.accounts ?? {}).flatMap(([accountId, account]) =>
+	return insightsAccounts(insights).flatMap(([accountId, account]) =>
 		rowsOfAccount(output, sessionId, accountId, account).map((json) => ({ json })),
 	);
 }

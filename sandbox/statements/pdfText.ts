@@ -36,7 +36,7 @@ const pending = new Map<number, { resolve: (text: PdfText) => void; reject: (err
 
 function textWorker(): Worker {
 	if (worker) return worker;
-	const started = new Worker(join(__dirname, 'pdf-text-worker.mjs'));
+	const started = new Worker(join(__dirname, 'pdfTextWorker.mjs'));
 	// The worker must never keep a CLI, a server or a test run alive on its own.
 	started.unref();
 	started.on('message', ({ id, result, error }: Reply) => {

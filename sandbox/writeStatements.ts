@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { endOfLastMonth, toDate } from './statements/dates';
-import { writeSampleStatements } from './statements/sample-set';
+import { writeSampleStatements } from './statements/sampleSet';
 
 /** `npm run sandbox:statements -- --out DIR [--end YYYY-MM-DD]`: write the sample statements and their manifest. */
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { closePdfReader, readStatementPdf } from '../../../sandbox/statements/read';
-import { SampleStatementManifest, writeSampleStatements } from '../../../sandbox/statements/sample-set';
+import { SampleStatementManifest, writeSampleStatements } from '../../../sandbox/statements/sampleSet';
 import { StatementReadError } from '../../../sandbox/statements/types';
 
 const outDir = mkdtempSync(join(tmpdir(), 'sample-statements-'));
@@ -56,7 +56,7 @@ test('every file reads back as its manifest entry says', async () => {
 test('npm run sandbox:statements -- --out DIR writes the same set from the command line', () => {
 	const cliDir = mkdtempSync(join(tmpdir(), 'sample-statements-cli-'));
 	try {
-		const output = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'sandbox/write-statements.ts', '--out', cliDir, '--end', '2024-06-30'], {
+		const output = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'sandbox/writeStatements.ts', '--out', cliDir, '--end', '2024-06-30'], {
 			cwd: join(__dirname, '../../..'),
 			encoding: 'utf8',
 		});
