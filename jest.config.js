@@ -6,8 +6,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
-	globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/nockPerFile.ts'],
+	globalSetup: '<rootDir>/test/harness/globalSetup.ts',
+	setupFilesAfterEnv: ['<rootDir>/test/harness/nockPerFile.ts'],
 	testTimeout: 60000,
 	maxWorkers: 2,
 };

@@ -9,7 +9,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
-	globalSetup: '<rootDir>/test/n8n-app/harness/globalSetup.ts',
+	globalSetup: '<rootDir>/test/harness/app/globalSetup.ts',
 	testTimeout: 180000,
 	maxWorkers: 1,
 };

@@ -11,7 +11,7 @@ import type { INode, INodeParameters, INodeProperties, INodePropertyCollection, 
 
 import { BankConnect } from '../../nodes/BankConnect/BankConnect.node';
 import { BankConnectTrigger } from '../../nodes/BankConnectTrigger/BankConnectTrigger.node';
-import { REPO_ROOT } from '../helpers/engine';
+import { REPO_ROOT } from '../harness/repository';
 
 const EXAMPLES = join(REPO_ROOT, 'examples');
 const DESCRIPTIONS: Record<string, INodeTypeDescription> = {

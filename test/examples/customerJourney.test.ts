@@ -8,10 +8,11 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { sessionEvents } from '../../nodes/BankConnectTrigger/events';
 import { composeStatement } from '../../sandbox/statements/compose';
-import { formSubmission, readWorkflow } from '../helpers/engine';
-import { listRequests, sampleStatement } from '../helpers/sandboxClient';
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { readWorkflow } from '../harness/engine';
+import { formSubmission } from '../harness/binaryItems';
+import { listRequests, sampleStatement } from '../harness/sandboxClient';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { runBankConnectOnPdf, runExample } from './runExample';
 
 const SPEC = { bank: 'sbi', months: 3, seed: 'journey', end: '2026-10-31' };

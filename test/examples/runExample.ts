@@ -4,8 +4,10 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, Recorder, runWorkflow, singleNodeWorkflow, storedBinary, thirdPartyTypes } from '../helpers/engine';
-import type { WorkflowJson, WorkflowRun } from '../helpers/engine';
+import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../harness/engine';
+import { Recorder, thirdPartyTypes } from '../harness/recorder';
+import { storedBinary } from '../harness/binaryItems';
+import type { WorkflowJson, WorkflowRun } from '../harness/engine';
 
 export interface ExampleRun {
 	run: WorkflowRun;

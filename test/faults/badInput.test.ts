@@ -5,8 +5,8 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { sampleStatement } from '../helpers/sandboxClient';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { sampleStatement } from '../harness/sandboxClient';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { createEntity, runNode, startFaultSandbox } from './faultSandbox';
 
 let sandbox: SandboxProcess;

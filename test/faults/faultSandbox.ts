@@ -2,12 +2,12 @@
 import { createHmac } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../helpers/engine';
-import type { WorkflowRun } from '../helpers/engine';
-import { clearRequests, listRequests } from '../helpers/sandboxClient';
-import type { SeenRequest } from '../helpers/sandboxClient';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
-import { startSandboxProcess } from '../helpers/sandboxProcess';
+import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../harness/engine';
+import type { WorkflowRun } from '../harness/engine';
+import { clearRequests, listRequests } from '../harness/sandboxClient';
+import type { SeenRequest } from '../harness/sandboxClient';
+import type { SandboxProcess } from '../harness/sandboxProcess';
+import { startSandboxProcess } from '../harness/sandboxProcess';
 
 export const SIGNING_SECRET = 'fault-suite-signing-secret-9f2c';
 export const WEBHOOK_SECRET = 'fault-suite-webhook-secret-41ab';

@@ -3,9 +3,9 @@
  * connections, slow answers and broken JSON. Each read succeeds after retries or fails with a
  * clear error after the bounded tries (4 for a GET); the sandbox's log counts the attempts.
  */
-import { clearFaults, injectFault, listFaults } from '../helpers/sandboxClient';
-import type { SandboxFault } from '../helpers/sandboxClient';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { clearFaults, injectFault, listFaults } from '../harness/sandboxClient';
+import type { SandboxFault } from '../harness/sandboxClient';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { createEntity, forgetRequests, requestsTo, runNode, startFaultSandbox } from './faultSandbox';
 
 let sandbox: SandboxProcess;

@@ -7,9 +7,9 @@
 import { createHash } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { clearFaults, injectFault, listFaults, listStatements, sampleStatement } from '../helpers/sandboxClient';
-import type { SandboxFault } from '../helpers/sandboxClient';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { clearFaults, injectFault, listFaults, listStatements, sampleStatement } from '../harness/sandboxClient';
+import type { SandboxFault } from '../harness/sandboxClient';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { fileItem } from '../e2e/statement/helpers';
 import { createEntity, createSession, forgetRequests, requestsTo, runNode, startFaultSandbox } from './faultSandbox';
 

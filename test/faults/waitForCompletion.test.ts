@@ -4,8 +4,8 @@
  * Process and Wait with a flapping progress endpoint. Each wait ends with the right items or a
  * clear error naming the failed statement, after a bounded number of reads.
  */
-import { clearFaults, injectFault, listFaults } from '../helpers/sandboxClient';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { clearFaults, injectFault, listFaults } from '../harness/sandboxClient';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { contentOf } from '../e2e/statement/helpers';
 import { createEntity, createSession, forgetRequests, requestsTo, runNode, startFaultSandbox } from './faultSandbox';
 

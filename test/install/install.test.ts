@@ -1,6 +1,6 @@
 /**
  * The package installs and loads like a community package: `npm pack`, installed the way n8n 2.41
- * installs one (see /work/shared/facts.md), loaded with n8n-core's PackageDirectoryLoader in a
+ * installs one (communityPackage.ts), loaded with n8n-core's PackageDirectoryLoader in a
  * process that resolves only n8n-workflow and zod from outside the package (n8n's NODE_PATH), every
  * node and credential registered with icon and codex, and a workflow run with the loaded classes.
  * A missing file in `files`, a bad `n8n` block or a module that does not resolve outside this
@@ -12,11 +12,12 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 
-import { installAsN8nDoes, PACKAGE_NAME, packPackage } from '../helpers/communityPackage';
-import { REPO_ROOT } from '../helpers/engine';
-import { sampleStatement } from '../helpers/sandboxClient';
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { installAsN8nDoes, packPackage } from '../harness/communityPackage';
+import { n8nEnvironment } from '../harness/n8nEnvironment';
+import { PACKAGE_NAME, REPO_ROOT } from '../harness/repository';
+import { sampleStatement } from '../harness/sandboxClient';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { composeStatement } from '../../sandbox/statements/compose';
 
 const PACKAGE = PACKAGE_NAME;
@@ -61,15 +62,11 @@ beforeAll(async () => {
 
 	const statementPath = join(root, 'statement.pdf');
 	writeFileSync(statementPath, await sampleStatement(sandbox.origin, SPEC));
-	const userFolder = join(root, 'n8n-user');
 	const env = {
 		...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('N8N_'))),
 		NODE_PATH: n8nModulesFolder(root),
 		NODE_OPTIONS: '',
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'install-test-key',
-		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
-		N8N_BINARY_DATA_STORAGE_PATH: join(userFolder, 'binaryData'),
+		...n8nEnvironment(join(root, 'n8n-user')),
 	};
 	const { stdout } = await promisify(execFile)(
 		join(REPO_ROOT, 'node_modules/.bin/tsx'),

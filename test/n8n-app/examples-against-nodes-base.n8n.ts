@@ -10,7 +10,7 @@ import { join, relative } from 'path';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeParameters, INodeProperties, INodePropertyCollection, INodeTypeDescription, NodeParameterValue } from 'n8n-workflow';
 
-import { REPO_ROOT } from './harness/n8nCli';
+import { REPO_ROOT } from '../harness/repository';
 
 const NODES_BASE = join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'n8n-nodes-base');
 const EXAMPLES = join(REPO_ROOT, 'examples');

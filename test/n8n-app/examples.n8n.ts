@@ -1,8 +1,8 @@
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
-import { readExample, withStatementInsteadOfForm } from './harness/examples';
-import { createInstance, executeWorkflow, importCredential, importWorkflow, nodeItems, nodeOutput } from './harness/instance';
-import { ACCOUNT, HOLDER } from './harness/sandboxFlow';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
+import { readExample, withStatementInsteadOfForm } from '../harness/app/examples';
+import { createInstance, executeWorkflow, importCredential, importWorkflow, nodeItems, nodeOutput } from '../harness/app/instance';
+import { ACCOUNT, HOLDER } from '../harness/app/sandboxFlow';
 
 /** The example workflows of examples/, imported into the real n8n and run with `n8n execute` against the sandbox. */
 describe('the example workflows under n8n execute', () => {

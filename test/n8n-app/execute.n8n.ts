@@ -1,7 +1,7 @@
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
-import { createInstance, executeWorkflow, importCredential, importWorkflow, nodeOutput } from './harness/instance';
-import { manualWorkflow } from './harness/workflows';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
+import { createInstance, executeWorkflow, importCredential, importWorkflow, nodeOutput } from '../harness/app/instance';
+import { manualWorkflow } from '../harness/app/workflows';
 
 /** The package installed into the real n8n 2.41.1 and run headless with `n8n execute` against the sandbox. */
 describe('n8n execute, the package installed as a community package', () => {

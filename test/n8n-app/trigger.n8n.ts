@@ -1,12 +1,12 @@
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
-import { createInstance, importCredential, importWorkflow } from './harness/instance';
-import { runN8nOk } from './harness/n8nCli';
-import { N8nRest } from './harness/n8nRest';
-import { startN8nProcess } from './harness/n8nServer';
-import type { N8nProcess } from './harness/n8nServer';
-import { ACCOUNT, HOLDER, uploadSampleStatement, waitForDelivery, waitForWebhookRegistrations } from './harness/sandboxFlow';
-import { productionWebhookUrl, triggerWorkflow } from './harness/workflows';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
+import { createInstance, importCredential, importWorkflow } from '../harness/app/instance';
+import { runN8nOk } from '../harness/app/n8nCli';
+import { N8nRest } from '../harness/app/n8nRest';
+import { startN8nProcess } from '../harness/app/n8nServer';
+import type { N8nProcess } from '../harness/app/n8nServer';
+import { ACCOUNT, HOLDER, uploadSampleStatement, waitForDelivery, waitForWebhookRegistrations } from '../harness/app/sandboxFlow';
+import { productionWebhookUrl, triggerWorkflow } from '../harness/app/workflows';
 
 const SECRET = 'n8n-app-webhook-secret';
 const WORKFLOW_ID = 'TriggerToIdentit';

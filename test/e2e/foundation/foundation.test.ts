@@ -9,10 +9,10 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { composeStatement } from '../../../sandbox/statements/compose';
 import type { StatementContent } from '../../../sandbox/statements/compose';
-import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import { sampleStatement } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
+import { sampleStatement } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 const SPEC = { bank: 'hdfc', months: 3, seed: 'e2e-foundation', end: '2026-10-31' };
 const LINK_ID = 'loan-application-42';

@@ -4,9 +4,9 @@ import type { IncomingHttpHeaders, Server } from 'http';
 import type { AddressInfo } from 'net';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
+import type { WorkflowRun } from '../../harness/engine';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 /** Runs one BankConnect node with these parameters against the sandbox. */
 export async function runNode(

@@ -7,12 +7,12 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, readWorkflow, runWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
-import { listDeliveries, listStatements } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-import { expectNoSecrets } from '../../helpers/secrets';
+import { bankConnectCredentials, readWorkflow, runWorkflow } from '../../harness/engine';
+import type { WorkflowRun } from '../../harness/engine';
+import { listDeliveries, listStatements } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { expectNoSecrets } from '../../harness/secrets';
 import { contentOf } from '../statement/helpers';
 import { nodeOutput, sampleUrl, startReceiver, waitFor } from './helpers';
 import type { WebhookReceiver } from './helpers';

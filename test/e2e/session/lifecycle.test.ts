@@ -3,9 +3,9 @@
  * expiry on the sandbox clock (the shortest Session Expiry, 5 minutes), delete, Get Status after
  * processing and a repeated Initiate Processing.
  */
-import { advanceClock } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { advanceClock } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { nodeOutput, runNode, sampleUrl, startReceiver, waitFor } from './helpers';
 import type { WebhookReceiver } from './helpers';
 

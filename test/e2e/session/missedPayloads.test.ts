@@ -8,11 +8,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, PACKAGE_NAME, runWorkflow } from '../../helpers/engine';
-import type { WorkflowJson } from '../../helpers/engine';
-import { advanceClock, listDeliveries } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { bankConnectCredentials, runWorkflow } from '../../harness/engine';
+import { PACKAGE_NAME } from '../../harness/repository';
+import type { WorkflowJson } from '../../harness/engine';
+import { advanceClock, listDeliveries } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { nodeOutput, sampleUrl, startReceiver, waitFor } from './helpers';
 import type { WebhookReceiver } from './helpers';
 

@@ -3,9 +3,9 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { composeStatement } from '../../../sandbox/statements/compose';
 import type { StatementContent } from '../../../sandbox/statements/compose';
-import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
+import type { WorkflowRun } from '../../harness/engine';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 /** An input item whose `data` binary lives in n8n's binary data store on disk (filesystem mode). */
 export async function fileItem(pdf: Buffer, fileName = 'statement.pdf', property = 'data'): Promise<INodeExecutionData> {

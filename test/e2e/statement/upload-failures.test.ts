@@ -6,9 +6,9 @@
 import { createHash } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { clearFaults, clearRequests, injectFault, listFaults, listRequests, listStatements, sampleStatement } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { clearFaults, clearRequests, injectFault, listFaults, listRequests, listStatements, sampleStatement } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { contentOf, createEntity, createSession, expectTransactionsOf, fileItem, runUpload, uploadOutput } from './helpers';
 
 let sandbox: SandboxProcess;

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'crypto';
 
-import { listRequests, listStatements, sampleStatement } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { listRequests, listStatements, sampleStatement } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { contentOf, createEntity, createSession, expectTransactionsOf, fileItem, uploadOutput } from './helpers';
 
 let sandbox: SandboxProcess;

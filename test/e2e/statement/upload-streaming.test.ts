@@ -7,9 +7,9 @@ import { createHash } from 'crypto';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
-import { injectFault, listRequests, sampleStatement } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { injectFault, listRequests, sampleStatement } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { fileItem, uploadOutput } from './helpers';
 
 const ITEMS = 5;

@@ -1,9 +1,9 @@
 /** Every analysis read of one entity, each a node of one workflow file, through the engine with nock. */
 import { REPORT_BYTES, REPORT_PATHS, RESPONSES, TRANSACTIONS, progress, withProgress } from '../../fixtures/analysis';
 import { ENTITY_ID } from '../../fixtures/entities';
-import { apiPath, expectNoCredentials, mockApi, mockFiles, resetNetwork } from '../../helpers/bankConnectApi';
-import { binaryDataService, readWorkflow } from '../../helpers/engine';
-import { runWithTestCredentials } from '../../helpers/runNode';
+import { apiPath, expectNoCredentials, mockApi, mockFiles, resetNetwork } from '../../harness/bankConnectApi';
+import { binaryDataService, readWorkflow } from '../../harness/engine';
+import { runWithTestCredentials } from '../../harness/runNode';
 
 const workflow = readWorkflow('test/engine/workflows/analysis-of-an-entity.json');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

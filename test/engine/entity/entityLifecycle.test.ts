@@ -1,8 +1,8 @@
 /** The entity lifecycle workflow file through the engine, with nock as BankConnect. */
 import { ENTITY_ID, LINK_OVERVIEW, PDFS, PDF_BYTES, PDF_PATHS, entityPage } from '../../fixtures/entities';
-import { apiPath, expectAuthenticated, expectNoCredentials, formOf, mockApi, mockFiles, requestLines, resetNetwork } from '../../helpers/bankConnectApi';
-import { binaryDataService, readWorkflow } from '../../helpers/engine';
-import { runWithTestCredentials } from '../../helpers/runNode';
+import { apiPath, expectAuthenticated, expectNoCredentials, formOf, mockApi, mockFiles, requestLines, resetNetwork } from '../../harness/bankConnectApi';
+import { binaryDataService, readWorkflow } from '../../harness/engine';
+import { runWithTestCredentials } from '../../harness/runNode';
 
 const workflow = readWorkflow('test/engine/workflows/entity-lifecycle.json');
 const APPLICATION = { application_id: 'app-314', branch: 'Pune' };

@@ -3,10 +3,10 @@
  * Get Entity → Get Many Entities → Net Banking Health, then Return All over several real pages.
  */
 import { BANKS } from '../../../sandbox/banks';
-import { bankConnectCredentials, readWorkflow, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-import { expectNoSecrets } from '../../helpers/secrets';
+import { bankConnectCredentials, readWorkflow, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { expectNoSecrets } from '../../harness/secrets';
 
 const workflow = readWorkflow('test/engine/workflows/sandbox-entity-and-health.json');
 

@@ -1,8 +1,8 @@
 /** The scheduled-alert workflow file: banks that are down flow on to the alert node. */
 import { HEALTH } from '../../fixtures/health';
-import { apiPath, mockApi, resetNetwork } from '../../helpers/bankConnectApi';
-import { readWorkflow } from '../../helpers/engine';
-import { runWithTestCredentials } from '../../helpers/runNode';
+import { apiPath, mockApi, resetNetwork } from '../../harness/bankConnectApi';
+import { readWorkflow } from '../../harness/engine';
+import { runWithTestCredentials } from '../../harness/runNode';
 
 const workflow = readWorkflow('test/engine/workflows/net-banking-down-alert.json');
 

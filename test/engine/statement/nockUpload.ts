@@ -2,8 +2,8 @@
 import nock from 'nock';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
+import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
+import type { WorkflowRun } from '../../harness/engine';
 
 export const API_ORIGIN = 'https://bankconnect.test';
 export const BASE_URL = `${API_ORIGIN}/bank-connect`;

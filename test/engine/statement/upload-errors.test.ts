@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 
-import { useNock } from '../../helpers/nockPerFile';
+import { useNock } from '../../harness/nockPerFile';
 import { fileItem } from '../../e2e/statement/helpers';
 import { API_ORIGIN, PDF, expectRequest, networkError, runUpload } from './nockUpload';
 import type { CapturedRequest } from './nockUpload';

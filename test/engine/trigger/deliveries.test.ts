@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { useNock } from '../../helpers/nockPerFile';
-import { TriggerHarness } from '../../helpers/triggerHarness';
+import { useNock } from '../../harness/nockPerFile';
+import { TriggerHarness } from '../../harness/triggerHarness';
 import { completed, CREDENTIALS, entityParameters, ISO_TIME, SECRET, sessionParameters, withSecret } from './fixtures';
 
 useNock();

@@ -1,4 +1,4 @@
-import { bankConnectCredentials } from '../../helpers/engine';
+import { bankConnectCredentials } from '../../harness/engine';
 
 export const API_ORIGIN = 'https://api.bankconnect.test';
 export const BASE_URL = `${API_ORIGIN}/bank-connect`;

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { useNock } from '../../helpers/nockPerFile';
-import { TriggerHarness } from '../../helpers/triggerHarness';
+import { useNock } from '../../harness/nockPerFile';
+import { TriggerHarness } from '../../harness/triggerHarness';
 import { API_HEADERS, API_ORIGIN, CREDENTIALS, entityParameters, ISO_TIME, sessionParameters } from './fixtures';
 
 useNock();

@@ -10,9 +10,9 @@ import {
 	requestLines,
 	resetNetwork,
 	watchApi,
-} from '../../helpers/bankConnectApi';
-import { binaryDataService } from '../../helpers/engine';
-import { expectBadInput, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+} from '../../harness/bankConnectApi';
+import { binaryDataService } from '../../harness/engine';
+import { expectBadInput, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const path = `/v1/entity/${ENTITY_ID}/raw_excel_report/`;

@@ -14,9 +14,9 @@ import {
 	TRANSACTION_FLAGS,
 } from '../../fixtures/analysis';
 import { ENTITY_ID } from '../../fixtures/entities';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork } from '../../helpers/bankConnectApi';
-import { expectApiError, runNodeFailing, runNodeOk } from '../../helpers/runNode';
-import { SECRETS } from '../../helpers/secrets';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork } from '../../harness/bankConnectApi';
+import { expectApiError, runNodeFailing, runNodeOk } from '../../harness/runNode';
+import { SECRETS } from '../../harness/secrets';
 
 const CLEAN = { is_fraud: false, fraud_types: '' };
 /** HDFC has one statement with a flagged transaction; SBI's only statement is fraudulent as a whole. */

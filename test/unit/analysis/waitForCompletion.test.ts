@@ -1,7 +1,7 @@
 import { RESPONSES, TRANSACTIONS, progress, withProgress } from '../../fixtures/analysis';
 import { ENTITY_ID } from '../../fixtures/entities';
-import { apiPath, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { badInputItem, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { apiPath, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { badInputItem, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const path = `/v1/entity/${ENTITY_ID}/transactions/`;
 

@@ -1,7 +1,7 @@
 import { ENTITY, LINK_ID } from '../../fixtures/entities';
-import { apiPath, expectAuthenticated, formOf, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { badInputItem, expectApiError, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../helpers/runNode';
-import { SECRETS } from '../../helpers/secrets';
+import { apiPath, expectAuthenticated, formOf, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { badInputItem, expectApiError, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../harness/runNode';
+import { SECRETS } from '../../harness/secrets';
 
 const create = (parameters: Record<string, unknown>) => ({
 	resource: 'entity',

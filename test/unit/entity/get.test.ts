@@ -1,6 +1,6 @@
 import { ENTITY, ENTITY_ID } from '../../fixtures/entities';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { badInputItem, expectApiError, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { badInputItem, expectApiError, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const get = (entityId: string) => ({ resource: 'entity', operation: 'get', entityId });
 

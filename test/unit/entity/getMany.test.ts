@@ -1,8 +1,8 @@
 import { PAGINATION_CONCURRENCY } from '../../../nodes/BankConnect/transport/pagination';
 import { entityPage, listedEntity } from '../../fixtures/entities';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import type { MockApi } from '../../helpers/bankConnectApi';
-import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import type { MockApi } from '../../harness/bankConnectApi';
+import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const getMany = (parameters: Record<string, unknown>) => ({
 	resource: 'entity',

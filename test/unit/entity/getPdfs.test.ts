@@ -8,10 +8,10 @@ import {
 	requestLines,
 	resetNetwork,
 	watchApi,
-} from '../../helpers/bankConnectApi';
-import { binaryDataService } from '../../helpers/engine';
-import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../helpers/runNode';
-import { SECRETS } from '../../helpers/secrets';
+} from '../../harness/bankConnectApi';
+import { binaryDataService } from '../../harness/engine';
+import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../harness/runNode';
+import { SECRETS } from '../../harness/secrets';
 
 const getPdfs = (parameters: Record<string, unknown> = {}) => ({
 	resource: 'entity',

@@ -1,6 +1,6 @@
 import { LINK_ID, LINK_OVERVIEW } from '../../fixtures/entities';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { expectBadInput, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { expectBadInput, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const overview = (output: 'split' | 'whole', linkId = LINK_ID) => ({ resource: 'entity', operation: 'linkOverview', linkId, output });
 

@@ -1,9 +1,10 @@
 import { LoggerProxy, NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { bankConnectCredentials, findSecrets, recordLogLines, runWorkflow } from '../../helpers/engine';
-import type { WorkflowJson } from '../../helpers/engine';
-import { SECRETS, expectNoSecrets } from '../../helpers/secrets';
+import { bankConnectCredentials, runWorkflow } from '../../harness/engine';
+import { findSecrets, recordLogLines } from '../../harness/secretScan';
+import type { WorkflowJson } from '../../harness/engine';
+import { SECRETS, expectNoSecrets } from '../../harness/secrets';
 
 const node: INode = { id: 'n', name: 'BankConnect', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -1,8 +1,8 @@
 import { getBanks } from '../../../nodes/BankConnect/methods/loadOptions';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { HEALTH } from '../../fixtures/health';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { badInputItem, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { badInputItem, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const health = (parameters: Record<string, unknown> = {}) => ({
 	resource: 'netBankingHealth',

@@ -1,7 +1,7 @@
 import { sessionCreateForm } from '../../../nodes/BankConnect/actions/session/sessionForm';
 import type { SessionCreateOptions } from '../../../nodes/BankConnect/actions/session/sessionForm';
-import { apiPath, mockApi, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { badInputItem, expectBadInput, runNode, runNodeFailing } from '../../helpers/runNode';
+import { apiPath, mockApi, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { badInputItem, expectBadInput, runNode, runNodeFailing } from '../../harness/runNode';
 
 const create = (linkId: unknown, additionalFields: Record<string, unknown> = {}, redirectUrl: unknown = '') => ({
 	resource: 'session',

@@ -1,6 +1,6 @@
 import { SESSION_ID } from '../../fixtures/sessions';
-import { apiPath, mockApi, requestLines, resetNetwork } from '../../helpers/bankConnectApi';
-import { expectApiError, runNode, runNodeFailing } from '../../helpers/runNode';
+import { apiPath, mockApi, requestLines, resetNetwork } from '../../harness/bankConnectApi';
+import { expectApiError, runNode, runNodeFailing } from '../../harness/runNode';
 
 const dataPath = (endpoint: string) => apiPath(`/v1/session_data/${SESSION_ID}/${endpoint}/`);
 const failure = (code: string, message: string) => ({ error: { code, message } });

@@ -12,10 +12,10 @@ import {
 	UPLOAD_STATUS,
 } from '../../fixtures/sessions';
 import { todayIn } from '../../../nodes/BankConnect/actions/session/sessionDates';
-import { apiPath, expectAuthenticated, expectNoCredentials, formOf, mockApi, mockFiles, requestLines, resetNetwork } from '../../helpers/bankConnectApi';
-import { binaryDataService } from '../../helpers/engine';
-import { runNodeOk } from '../../helpers/runNode';
-import { SECRETS } from '../../helpers/secrets';
+import { apiPath, expectAuthenticated, expectNoCredentials, formOf, mockApi, mockFiles, requestLines, resetNetwork } from '../../harness/bankConnectApi';
+import { binaryDataService } from '../../harness/engine';
+import { runNodeOk } from '../../harness/runNode';
+import { SECRETS } from '../../harness/secrets';
 
 const session = (operation: string, parameters: Record<string, unknown> = {}) => ({
 	resource: 'session',

@@ -1,9 +1,9 @@
 import nock from 'nock';
 
 import { ENTITY } from '../../fixtures/entities';
-import { expectAuthenticated, resetNetwork } from '../../helpers/bankConnectApi';
-import type { RecordedRequest } from '../../helpers/bankConnectApi';
-import { runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { expectAuthenticated, resetNetwork } from '../../harness/bankConnectApi';
+import type { RecordedRequest } from '../../harness/bankConnectApi';
+import { runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const get = { resource: 'entity', operation: 'get', entityId: 'e-1' };
 

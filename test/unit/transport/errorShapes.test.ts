@@ -1,7 +1,7 @@
 import { readFailure } from '../../../nodes/BankConnect/transport/errors';
 import { ERROR_CASES } from '../../fixtures/errors';
-import { apiPath, mockApi, resetNetwork } from '../../helpers/bankConnectApi';
-import { expectApiError, runNodeFailing } from '../../helpers/runNode';
+import { apiPath, mockApi, resetNetwork } from '../../harness/bankConnectApi';
+import { expectApiError, runNodeFailing } from '../../harness/runNode';
 
 beforeEach(resetNetwork);
 

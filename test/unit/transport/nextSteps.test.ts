@@ -2,8 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { NEXT_STEP_BY_CODE, NEXT_STEP_BY_STATUS, nextStepFor } from '../../../nodes/BankConnect/transport/nextSteps';
-import { apiPath, mockApi, resetNetwork } from '../../helpers/bankConnectApi';
-import { expectApiError, runNode, runNodeFailing } from '../../helpers/runNode';
+import { apiPath, mockApi, resetNetwork } from '../../harness/bankConnectApi';
+import { expectApiError, runNode, runNodeFailing } from '../../harness/runNode';
 
 beforeEach(resetNetwork);
 

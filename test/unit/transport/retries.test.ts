@@ -1,8 +1,8 @@
 import { READ_RETRY_POLICY } from '../../../nodes/BankConnect/transport/retry';
 import { ENTITY, ENTITY_ID } from '../../fixtures/entities';
-import { apiPath, connectionReset, mockApi, requestLines, resetNetwork } from '../../helpers/bankConnectApi';
-import { expectApiError, runNodeFailing, runNodeOk } from '../../helpers/runNode';
-import type { NodeError } from '../../helpers/runNode';
+import { apiPath, connectionReset, mockApi, requestLines, resetNetwork } from '../../harness/bankConnectApi';
+import { expectApiError, runNodeFailing, runNodeOk } from '../../harness/runNode';
+import type { NodeError } from '../../harness/runNode';
 
 const get = { resource: 'entity', operation: 'get', entityId: ENTITY_ID };
 const create = { resource: 'entity', operation: 'create', linkId: 'x', isSingleAccount: false, metaDataFormat: 'text', metaData: '' };

@@ -1,6 +1,6 @@
 import { PAYLOADS_BY_LINK } from '../../fixtures/sessions';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../helpers/bankConnectApi';
-import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../helpers/runNode';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const WEBHOOK_URL = 'https://n8n.lender.example/webhook/bankconnect';
 const paired = (json: Record<string, unknown>) => ({ json, pairedItem: { item: 0 } });

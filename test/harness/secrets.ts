@@ -1,8 +1,8 @@
 /**
  * The test credential's distinctive secrets, and a check for values a test builds itself. Every
- * engine run is already checked for the secrets of its credentials (scripts/engine/secretScan.ts).
+ * engine run is already checked for the secrets of its credentials (secretScan.ts).
  */
-import { assertNoSecrets } from './engine';
+import { assertNoSecrets } from './secretScan';
 
 export const SECRETS = {
 	apiKey: 'test-api-key-7Qx2vN',

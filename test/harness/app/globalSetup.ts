@@ -3,8 +3,8 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { packPackage } from '../../helpers/communityPackage';
-import { REPO_ROOT } from './n8nCli';
+import { packPackage } from '../communityPackage';
+import { REPO_ROOT } from '../repository';
 
 /**
  * Once per run: the real n8n app (installed into .n8n-app/ by scripts/n8n-app/setup.sh, a no-op when

@@ -1,8 +1,9 @@
 import { spawn } from 'child_process';
 import { createServer } from 'net';
-import { join, resolve } from 'path';
+import { join } from 'path';
 
-export const REPO_ROOT = resolve(__dirname, '../../..');
+import { REPO_ROOT } from '../repository';
+
 /** Where scripts/n8n-app/setup.sh installs the app. */
 export const N8N_BIN = join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'n8n', 'bin', 'n8n');
 

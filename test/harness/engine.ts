@@ -30,13 +30,15 @@ import type {
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 
+import { prepareN8nEnvironment } from './n8nEnvironment';
 import { recordingStandIns } from './recorder';
 import type { Recorder } from './recorder';
+import { PACKAGE_NAME, REPO_ROOT } from './repository';
 import { assertNoSecrets, credentialSecrets, recordLogLines } from './secretScan';
 import type { NamedSecrets } from './secretScan';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
-export const PACKAGE_NAME = 'n8n-nodes-bankconnect';
+// n8n-core reads its folders from the environment when first used, which is after this line.
+prepareN8nEnvironment();
 
 /** Stand-in for n8n's Manual Trigger: passes on the items the run starts with. */
 class ManualTriggerStandIn implements INodeType {

@@ -1,6 +1,8 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 
+import { REPO_ROOT } from './repository';
+
 /** A sandbox running in a child process, as `npm run sandbox` starts it. */
 export interface SandboxProcess {
 	/** e.g. `http://127.0.0.1:41234/bank-connect` — the credential's custom base URL */
@@ -12,7 +14,6 @@ export interface SandboxProcess {
 	stop(): Promise<void>;
 }
 
-const REPO_ROOT = join(__dirname, '..', '..');
 const LISTENING = /^BankConnect sandbox listening on (http:\/\/\S+\/bank-connect)\s*$/;
 
 /**

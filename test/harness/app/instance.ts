@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { installAsN8nDoes } from '../../helpers/communityPackage';
+import { installAsN8nDoes } from '../communityPackage';
 import type { N8nInstance } from './n8nCli';
 import { runN8n, runN8nOk } from './n8nCli';
 

@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import { join } from 'path';
 
+import { REPO_ROOT } from '../repository';
 import n8nGlobalSetup from './globalSetup';
-import { REPO_ROOT } from './n8nCli';
 
 /** The n8n app and the packed package as for test:n8n, plus Debian's Redis and PostgreSQL. */
 export default function globalSetup(): void {

@@ -1,6 +1,6 @@
-import { listDeliveries, listRequests } from '../../helpers/sandboxClient';
-import type { WebhookDelivery } from '../../helpers/sandboxClient';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { listDeliveries, listRequests } from '../sandboxClient';
+import type { WebhookDelivery } from '../sandboxClient';
+import type { SandboxProcess } from '../sandboxProcess';
 
 export const HOLDER = 'ASHA VERMA';
 export const ACCOUNT = '50100123456789';

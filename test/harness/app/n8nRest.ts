@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { join } from 'path';
 
-import { REPO_ROOT } from './n8nCli';
+import { REPO_ROOT } from '../repository';
 
 /** n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it. */
 const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };

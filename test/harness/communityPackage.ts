@@ -1,10 +1,8 @@
 import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { join } from 'path';
 
-const REPO_ROOT = resolve(__dirname, '../..');
-
-export const PACKAGE_NAME = 'n8n-nodes-bankconnect';
+import { PACKAGE_NAME, REPO_ROOT } from './repository';
 
 /** `npm pack` of the repository (dist/ must be built) into `destination`; returns the tarball's path. */
 export function packPackage(destination: string): string {

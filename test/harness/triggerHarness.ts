@@ -25,7 +25,9 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { additionalDataFor, assertNoSecrets, binaryDataService, credentialSecrets, engineParts, PACKAGE_NAME } from './engine';
+import { additionalDataFor, binaryDataService, engineParts } from './engine';
+import { PACKAGE_NAME } from './repository';
+import { assertNoSecrets, credentialSecrets } from './secretScan';
 
 export const TRIGGER_NAME = 'BankConnect Trigger';
 export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';

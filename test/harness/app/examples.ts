@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { REPO_ROOT } from '../repository';
 import type { WorkflowJson } from './instance';
-import { REPO_ROOT } from './n8nCli';
 
 /** An example workflow of examples/, as a user imports it. */
 export function readExample(relativePath: string): WorkflowJson {
