@@ -5,9 +5,10 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { runNode } from '../harness/runNode';
 import { sampleStatement } from '../harness/sandboxClient';
 import type { SandboxProcess } from '../harness/sandboxProcess';
-import { createEntity, runNode, startFaultSandbox } from './faultSandbox';
+import { createEntity, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;
 let entityId: string;
@@ -158,7 +159,7 @@ describe.each(groups.map((group) => [group.name, group] as const))('%s', (_name,
 		const hasGood = group.good() !== undefined;
 		const values = hasGood ? [group.good(), ...group.bad, (group.lastGood ?? group.good)()] : group.bad;
 		const startItems: INodeExecutionData[] = values.map((value) => ({ json: { v: value as never } }));
-		const { run, items } = await runNode(sandbox, resolved(group.parameters), startItems);
+		const { run, items } = await runNode(resolved(group.parameters), underFaults(sandbox, startItems));
 		expect(run.nodeError('BankConnect')).toBeUndefined();
 		const badIndexes = group.bad.map((_, index) => index + (hasGood ? 1 : 0));
 		for (const index of badIndexes) {

@@ -2,8 +2,7 @@
 import { createHmac } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../harness/engine';
-import type { WorkflowRun } from '../harness/engine';
+import type { NodeRunOptions } from '../harness/runNode';
 import { clearRequests, listRequests } from '../harness/sandboxClient';
 import type { SeenRequest } from '../harness/sandboxClient';
 import type { SandboxProcess } from '../harness/sandboxProcess';
@@ -21,18 +20,15 @@ export async function startFaultSandbox(extra: string[] = []): Promise<SandboxPr
 	]);
 }
 
-/** Runs the node once with continueOnFail on; the run is scanned for all four secrets. */
-export async function runNode(
-	sandbox: SandboxProcess,
-	parameters: Record<string, unknown>,
-	startItems?: INodeExecutionData[],
-): Promise<{ run: WorkflowRun; items: INodeExecutionData[] }> {
-	const run = await runWorkflow(singleNodeWorkflow(parameters, { continueOnFail: true }), {
-		credentials: bankConnectCredentials(sandbox.baseUrl, { signingSecret: SIGNING_SECRET }),
-		startItems,
+/** How the suite runs the node (`runNode(parameters, underFaults(sandbox))`): continueOnFail on, the run scanned for all four secrets. */
+export function underFaults(sandbox: SandboxProcess, startItems?: INodeExecutionData[]): NodeRunOptions {
+	return {
+		sandbox,
+		credentials: { signingSecret: SIGNING_SECRET },
+		continueOnFail: true,
 		extraSecrets: { webhookSecret: WEBHOOK_SECRET },
-	});
-	return { run, items: run.output('BankConnect') };
+		startItems,
+	};
 }
 
 /** The API requests the sandbox logged for one path (under /bank-connect), oldest first. */

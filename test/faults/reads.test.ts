@@ -3,10 +3,11 @@
  * connections, slow answers and broken JSON. Each read succeeds after retries or fails with a
  * clear error after the bounded tries (4 for a GET); the sandbox's log counts the attempts.
  */
+import { runNode } from '../harness/runNode';
 import { clearFaults, injectFault, listFaults } from '../harness/sandboxClient';
 import type { SandboxFault } from '../harness/sandboxClient';
 import type { SandboxProcess } from '../harness/sandboxProcess';
-import { createEntity, forgetRequests, requestsTo, runNode, startFaultSandbox } from './faultSandbox';
+import { createEntity, forgetRequests, requestsTo, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;
 let entityId: string;
@@ -30,7 +31,7 @@ beforeEach(async () => {
 async function readUnder(fault: Omit<SandboxFault, 'route'>) {
 	await injectFault(sandbox.origin, { route: `entity/${entityId}/`, method: 'GET', ...fault });
 	const started = Date.now();
-	const { items } = await runNode(sandbox, getEntity());
+	const { items } = await runNode(getEntity(), underFaults(sandbox));
 	const elapsedMs = Date.now() - started;
 	const attempts = await requestsTo(sandbox, entityPath());
 	return { items, elapsedMs, statuses: attempts.map((r) => r.status), faultsLeft: await listFaults(sandbox.origin) };
@@ -153,7 +154,7 @@ describe('slow answers and broken bodies', () => {
 
 	test('Return All under a burst on one page still returns every entity once', async () => {
 		await injectFault(sandbox.origin, { route: 'entity/', method: 'GET', status: 503, count: 3, retryAfter: 0 });
-		const { items } = await runNode(sandbox, { resource: 'entity', operation: 'getMany', returnAll: true });
+		const { items } = await runNode({ resource: 'entity', operation: 'getMany', returnAll: true }, underFaults(sandbox));
 		expect(items.map((item) => item.json.entity_id)).toEqual([entityId]);
 		expect((await requestsTo(sandbox, '/v1/entity/')).map((r) => r.status)).toEqual([503, 503, 503, 200]);
 	});

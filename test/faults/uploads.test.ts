@@ -7,11 +7,12 @@
 import { createHash } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { fileItem } from '../harness/binaryItems';
+import { runNode } from '../harness/runNode';
 import { clearFaults, injectFault, listFaults, listStatements, sampleStatement } from '../harness/sandboxClient';
 import type { SandboxFault } from '../harness/sandboxClient';
 import type { SandboxProcess } from '../harness/sandboxProcess';
-import { fileItem } from '../e2e/statement/helpers';
-import { createEntity, createSession, forgetRequests, requestsTo, runNode, startFaultSandbox } from './faultSandbox';
+import { createEntity, createSession, forgetRequests, requestsTo, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;
 let seedCounter = 0;
@@ -55,9 +56,8 @@ async function uploadUnder(target: Target, fault?: Omit<SandboxFault, 'route'>):
 	const digest = createHash('sha256').update(pdf).digest('hex');
 	if (fault) await injectFault(sandbox.origin, { route: ROUTE[target.target].replace('/v1/', ''), method: 'POST', ...fault });
 	const { items } = await runNode(
-		sandbox,
 		{ resource: 'statement', operation: 'upload', source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', then: 'none', ...target },
-		[await fileItem(pdf)],
+		underFaults(sandbox, [await fileItem(pdf)]),
 	);
 	expect(items).toHaveLength(1);
 	const stored = (await listStatements(sandbox.origin)).filter((statement) => statement.sha256 === digest);

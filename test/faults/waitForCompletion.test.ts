@@ -4,10 +4,11 @@
  * Process and Wait with a flapping progress endpoint. Each wait ends with the right items or a
  * clear error naming the failed statement, after a bounded number of reads.
  */
+import { runNode } from '../harness/runNode';
 import { clearFaults, injectFault, listFaults } from '../harness/sandboxClient';
 import type { SandboxProcess } from '../harness/sandboxProcess';
 import { contentOf } from '../e2e/statement/helpers';
-import { createEntity, createSession, forgetRequests, requestsTo, runNode, startFaultSandbox } from './faultSandbox';
+import { createEntity, createSession, forgetRequests, requestsTo, startFaultSandbox, underFaults } from './faultSandbox';
 
 const PROCESSING_MS = 2500;
 let sandbox: SandboxProcess;
@@ -36,7 +37,7 @@ function sampleUrl(spec: { bank: string; months: number; seed: string }): string
 
 /** Uploads a sample statement by URL to a new entity without waiting; returns the entity and the statement. */
 async function uploadOnly(spec: ReturnType<typeof nextSpec>, target: Record<string, unknown> = { target: 'newEntity' }) {
-	const { items } = await runNode(sandbox, {
+	const { items } = await runNode({
 		resource: 'statement',
 		operation: 'upload',
 		source: 'url',
@@ -45,7 +46,7 @@ async function uploadOnly(spec: ReturnType<typeof nextSpec>, target: Record<stri
 		bankName: spec.bank,
 		then: 'none',
 		...target,
-	});
+	}, underFaults(sandbox));
 	expect(items[0].json.error).toBeUndefined();
 	return items[0].json as { entity_id: string; statement_id: string; session_id?: string };
 }
@@ -80,7 +81,7 @@ describe('entity analysis reads', () => {
 
 		const { items } = await flapWhile(
 			`entity/${entityId}/transactions/`,
-			runNode(sandbox, { resource: 'analysis', operation: 'transactions', entityId, waitForCompletion: true, maxWaitSeconds: 60, output: 'split' }),
+			runNode({ resource: 'analysis', operation: 'transactions', entityId, waitForCompletion: true, maxWaitSeconds: 60, output: 'split' }, underFaults(sandbox)),
 		);
 
 		expect(items).toHaveLength(contentOf(spec).lines.length);
@@ -96,7 +97,7 @@ describe('entity analysis reads', () => {
 		const spec = nextSpec();
 		const entityId = await createEntity(sandbox);
 
-		const { items } = await flapWhile(`entity/${entityId}/transactions/`, runNode(sandbox, {
+		const { items } = await flapWhile(`entity/${entityId}/transactions/`, runNode({
 			resource: 'statement',
 			operation: 'upload',
 			source: 'url',
@@ -108,7 +109,7 @@ describe('entity analysis reads', () => {
 			then: 'transactions',
 			maxWaitSeconds: 60,
 			output: 'split',
-		}));
+		}, underFaults(sandbox)));
 
 		expect(items).toHaveLength(contentOf(spec).lines.length);
 		expect((await requestsTo(sandbox, '/v1/statement/upload/')).map((r) => r.status)).toEqual([200]);
@@ -124,7 +125,7 @@ describe('entity analysis reads', () => {
 		const { entity_id: entityId, statement_id: statementId } = await uploadOnly(nextSpec());
 		const { items } = await flapWhile(
 			`entity/${entityId}/salary/`,
-			runNode(sandbox, { resource: 'analysis', operation: 'salary', entityId, waitForCompletion: true, maxWaitSeconds: 60, output: 'split' }),
+			runNode({ resource: 'analysis', operation: 'salary', entityId, waitForCompletion: true, maxWaitSeconds: 60, output: 'split' }, underFaults(sandbox)),
 		);
 
 		expect(items).toEqual([
@@ -141,7 +142,7 @@ describe('entity analysis reads', () => {
 		const { entity_id: entityId, statement_id: statementId } = await uploadOnly(nextSpec());
 		await injectFault(sandbox.origin, { route: `entity/${entityId}/identity/`, method: 'GET', latencyMs: 1200, count: 1 });
 
-		const { items } = await runNode(sandbox, { resource: 'analysis', operation: 'identity', entityId, waitForCompletion: true, maxWaitSeconds: 1, output: 'split' });
+		const { items } = await runNode({ resource: 'analysis', operation: 'identity', entityId, waitForCompletion: true, maxWaitSeconds: 1, output: 'split' }, underFaults(sandbox));
 
 		expect(items).toEqual([{ json: { error: `Analysis not complete after 1 s; still processing: ${statementId}`, description: 'Raise Max Wait, or run the node again later.' }, pairedItem: { item: 0 } }]);
 		expect((await requestsTo(sandbox, `/v1/entity/${entityId}/identity/`)).length).toBeLessThanOrEqual(2);
@@ -156,7 +157,7 @@ describe('session Process and Wait', () => {
 
 		const { items } = await flapWhile(
 			`session_data/${sessionId}/progress/`,
-			runNode(sandbox, { resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: true, maxWaitSeconds: 60, output: 'transactions' }),
+			runNode({ resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: true, maxWaitSeconds: 60, output: 'transactions' }, underFaults(sandbox)),
 		);
 
 		expect(items).toHaveLength(contentOf(spec).lines.length);

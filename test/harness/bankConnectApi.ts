@@ -104,6 +104,11 @@ export function formOf(request: RecordedRequest): Record<string, string> {
 }
 
 /** A dropped connection for `.replyWithError(...)`; nock 14 needs an Error instance (a plain object hangs the request). */
+export function networkError(code: string, message: string): Error {
+	return Object.assign(new Error(message), { code });
+}
+
+/** The connection reset by the server. */
 export function connectionReset(): Error {
-	return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+	return networkError('ECONNRESET', 'socket hang up');
 }

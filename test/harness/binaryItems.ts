@@ -12,6 +12,11 @@ export async function storedBinary(bytes: Buffer, fileName: string, mimeType: st
 	);
 }
 
+/** An item carrying a PDF in a binary property (`data` by default) stored in n8n's binary data store. */
+export async function fileItem(pdf: Buffer, fileName = 'statement.pdf', property = 'data'): Promise<INodeExecutionData> {
+	return { json: { file: fileName }, binary: { [property]: await storedBinary(pdf, fileName, 'application/pdf') } };
+}
+
 /**
  * The item n8n's Form Trigger (v2.2) emits for a submitted form: each field under its label, a file
  * field as `{filename, mimetype, size}` with the file itself in the binary field named after the

@@ -1,21 +1,28 @@
 /**
- * Runs the BankConnect node through the n8n engine against the nock API host and hands back its
- * items and error. Every run is checked for leaked secrets.
+ * Runs the BankConnect node through the n8n engine, against the nock API host (with the test
+ * credential's distinctive secrets) or a running sandbox, and hands back its items and error.
+ * Every run is checked for leaked secrets.
  */
 import type { ICredentialDataDecryptedObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { API_BASE_URL } from './bankConnectApi';
 import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from './engine';
 import type { WorkflowJson, WorkflowRun } from './engine';
+import type { SandboxProcess } from './sandboxProcess';
+import type { NamedSecrets } from './secretScan';
 import { SECRETS } from './secrets';
 
 export interface NodeRunOptions {
-	/** Overrides of the test credential (e.g. `{ signingSecret: SECRETS.signingSecret }`). */
+	/** The sandbox the credential points at (with its API key and Server Hash); default the nock API host. */
+	sandbox?: Pick<SandboxProcess, 'baseUrl' | 'apiKey' | 'serverHash'>;
+	/** Overrides of the credential's fields (e.g. `{ signingSecret: SECRETS.signingSecret }`). */
 	credentials?: ICredentialDataDecryptedObject;
 	/** Input items of the node (default one empty item). */
 	startItems?: INodeExecutionData[];
 	/** Turn on the node's "On Error: Continue" setting. */
 	continueOnFail?: boolean;
+	/** Secrets besides the credential's that the run must not show (e.g. a webhook secret). */
+	extraSecrets?: NamedSecrets;
 }
 
 export interface NodeError extends Error {
@@ -30,6 +37,8 @@ export interface NodeError extends Error {
 export interface NodeRun {
 	items: INodeExecutionData[];
 	error: NodeError | undefined;
+	/** The whole run, e.g. for the execution order or another node's output. */
+	run: WorkflowRun;
 }
 
 /** The test credential: distinctive secrets, custom base URL at the nock host. */
@@ -41,20 +50,31 @@ export function testCredentials(overrides: ICredentialDataDecryptedObject = {}) 
 	});
 }
 
-/** Runs a workflow file's nodes with the test credential (the engine checks the run for its secrets). */
+function credentialsFor(options: NodeRunOptions) {
+	const { sandbox } = options;
+	if (!sandbox) return testCredentials(options.credentials);
+	return bankConnectCredentials(sandbox.baseUrl, { apiKey: sandbox.apiKey, serverHashSecret: sandbox.serverHash, ...options.credentials });
+}
+
+/** Runs a workflow file's nodes with the test credential, or the sandbox's (the engine checks the run for its secrets). */
 export async function runWithTestCredentials(
 	workflow: WorkflowJson,
 	options: Omit<NodeRunOptions, 'continueOnFail'> = {},
 ): Promise<WorkflowRun> {
-	return await runWorkflow(workflow, { credentials: testCredentials(options.credentials), startItems: options.startItems });
+	return await runWorkflow(workflow, { credentials: credentialsFor(options), startItems: options.startItems, extraSecrets: options.extraSecrets });
 }
 
 /** Manual Trigger → BankConnect with `parameters`; the node's output items and error. */
 export async function runNode(parameters: Record<string, unknown>, options: NodeRunOptions = {}): Promise<NodeRun> {
 	const nodeOptions: Partial<INode> = options.continueOnFail ? { onError: 'continueRegularOutput' } : {};
-	const result = await runWithTestCredentials(singleNodeWorkflow(parameters, nodeOptions), options);
-	const error = result.nodeError('BankConnect') as NodeError | undefined;
-	return { items: error ? [] : result.output('BankConnect'), error };
+	const run = await runWithTestCredentials(singleNodeWorkflow(parameters, nodeOptions), options);
+	const error = run.nodeError('BankConnect') as NodeError | undefined;
+	return { items: error ? [] : run.output('BankConnect'), error, run };
+}
+
+/** Statement → Upload with these parameters. */
+export function upload(parameters: Record<string, unknown>): Record<string, unknown> {
+	return { resource: 'statement', operation: 'upload', ...parameters };
 }
 
 /** Like runNode, but the node must succeed. */

@@ -6,10 +6,12 @@
 import { createHash } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { fileItem } from '../../harness/binaryItems';
+import { runNode, runNodeOk, upload } from '../../harness/runNode';
 import { clearFaults, clearRequests, injectFault, listFaults, listRequests, listStatements, sampleStatement } from '../../harness/sandboxClient';
 import { startSandboxProcess } from '../../harness/sandboxProcess';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
-import { contentOf, createEntity, createSession, expectTransactionsOf, fileItem, runUpload, uploadOutput } from './helpers';
+import { contentOf, createEntity, createSession, expectTransactionsOf } from './helpers';
 
 let sandbox: SandboxProcess;
 
@@ -17,7 +19,7 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** The error item of a continue-on-fail run. */
 async function errorItem(parameters: Record<string, unknown>, startItems?: INodeExecutionData[]): Promise<INodeExecutionData> {
-	const run = await runUpload(sandbox, parameters, startItems, true);
+	const { run } = await runNode(upload(parameters), { sandbox, startItems, continueOnFail: true });
 	const items = run.output('BankConnect');
 	expect(items).toHaveLength(1);
 	return items[0];
@@ -45,10 +47,9 @@ describe('password-protected statements', () => {
 
 	test('the right password: the statement is read and its transactions come back', async () => {
 		const pdf = await sampleStatement(sandbox.origin, spec);
-		const items = await uploadOutput(
-			sandbox,
-			{ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'newEntity', pdfPassword: 'S3cret!', then: 'transactions', maxWaitSeconds: 60, output: 'split' },
-			[await fileItem(pdf)],
+		const items = await runNodeOk(
+			upload({ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'newEntity', pdfPassword: 'S3cret!', then: 'transactions', maxWaitSeconds: 60, output: 'split' }),
+			{ sandbox, startItems: [await fileItem(pdf)] },
 		);
 		expectTransactionsOf(items, contentOf(spec));
 	});
@@ -94,7 +95,7 @@ describe('statements BankConnect cannot use', () => {
 		const pdf = await sampleStatement(sandbox.origin, { bank: 'axis', months: 1, seed: 'twice' });
 		const entityId = await createEntity(sandbox);
 		const parameters = { source: 'binary', inputBinaryField: 'data', bankMode: 'detect', target: 'entity', entityId };
-		await uploadOutput(sandbox, parameters, [await fileItem(pdf)]);
+		await runNodeOk(upload(parameters), { sandbox, startItems: [await fileItem(pdf)] });
 		const item = await errorItem(parameters, [await fileItem(pdf)]);
 		expect(item.json).toMatchObject({
 			error: `STATEMENT_DUPLICATE: A duplicate statement has been detected (entity_id ${entityId})`,
@@ -137,7 +138,7 @@ describe('never resent blindly: the connection drops after the body was sent', (
 		const entityId = await createEntity(sandbox);
 		await clearRequests(sandbox.origin);
 		await injectFault(sandbox.origin, { route: 'statement/upload/', reset: true });
-		const [item] = await uploadOutput(sandbox, { source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'entity', entityId }, [await fileItem(pdf)]);
+		const [item] = await runNodeOk(upload({ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'entity', entityId }), { sandbox, startItems: [await fileItem(pdf)] });
 		const stored = (await listStatements(sandbox.origin)).filter((statement) => statement.sha256 === sha256(pdf));
 		expect(stored).toHaveLength(1);
 		expect(item.json).toEqual({
@@ -160,7 +161,7 @@ describe('never resent blindly: the connection drops after the body was sent', (
 		const sessionId = await createSession(sandbox);
 		await clearRequests(sandbox.origin);
 		await injectFault(sandbox.origin, { route: 'statement/upload_session/', reset: true, resetBeforeProcessing: true });
-		const [item] = await uploadOutput(sandbox, { source: 'base64', base64Content: pdf.toString('base64'), bankMode: 'detect', target: 'session', sessionId }, undefined);
+		const [item] = await runNodeOk(upload({ source: 'base64', base64Content: pdf.toString('base64'), bankMode: 'detect', target: 'session', sessionId }), { sandbox });
 		expect(item.json).toMatchObject({ session_id: sessionId, bank_name: 'sbi', status: 1 });
 		const requests = await listRequests(sandbox.origin);
 		expect(await listFaults(sandbox.origin)).toEqual([]);

@@ -5,10 +5,12 @@
  */
 import { createHash } from 'crypto';
 
+import { fileItem } from '../../harness/binaryItems';
+import { runNodeOk, upload } from '../../harness/runNode';
 import { listRequests, listStatements, sampleStatement } from '../../harness/sandboxClient';
 import { startSandboxProcess } from '../../harness/sandboxProcess';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
-import { contentOf, createEntity, createSession, expectTransactionsOf, fileItem, uploadOutput } from './helpers';
+import { contentOf, createEntity, createSession, expectTransactionsOf } from './helpers';
 
 let sandbox: SandboxProcess;
 
@@ -40,10 +42,9 @@ describe('entity flow', () => {
 	test('binary file, bank known, new entity, then transactions: POST statement/upload/ and the PDF’s transactions as items', async () => {
 		const spec = { bank: 'hdfc', months: 3, seed: 'upload-file-known' };
 		const pdf = await sampleStatement(sandbox.origin, spec);
-		const items = await uploadOutput(
-			sandbox,
-			{ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'newEntity', then: 'transactions', maxWaitSeconds: 60, output: 'split' },
-			[await fileItem(pdf, 'march.pdf')],
+		const items = await runNodeOk(
+			upload({ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'newEntity', then: 'transactions', maxWaitSeconds: 60, output: 'split' }),
+			{ sandbox, startItems: [await fileItem(pdf, 'march.pdf')] },
 		);
 		expectTransactionsOf(items, contentOf(spec));
 		await expectOneUpload('/v1/statement/upload/', { identity: 'true' }, sha256(pdf));
@@ -57,10 +58,9 @@ describe('entity flow', () => {
 		const content = contentOf(spec);
 		const pdf = await sampleStatement(sandbox.origin, spec);
 		const entityId = await createEntity(sandbox);
-		const [item, ...rest] = await uploadOutput(
-			sandbox,
-			{ source: 'binary', inputBinaryField: 'statement', bankMode: 'detect', target: 'entity', entityId, then: 'none' },
-			[await fileItem(pdf, 'icici.pdf', 'statement')],
+		const [item, ...rest] = await runNodeOk(
+			upload({ source: 'binary', inputBinaryField: 'statement', bankMode: 'detect', target: 'entity', entityId, then: 'none' }),
+			{ sandbox, startItems: [await fileItem(pdf, 'icici.pdf', 'statement')] },
 		);
 		expect(rest).toHaveLength(0);
 		expect(item.json).toMatchObject({
@@ -78,10 +78,13 @@ describe('entity flow', () => {
 	test('base64, bank known, new entity, identity off, then salary: POST statement/upload_base64/', async () => {
 		const spec = { bank: 'sbi', months: 3, seed: 'upload-base64-known' };
 		const pdf = await sampleStatement(sandbox.origin, spec);
-		const items = await uploadOutput(sandbox, {
-			source: 'base64', base64Content: pdf.toString('base64'), bankMode: 'known', bankName: 'sbi', target: 'newEntity', identity: false,
-			then: 'salary', maxWaitSeconds: 60, output: 'split',
-		});
+		const items = await runNodeOk(
+			upload({
+				source: 'base64', base64Content: pdf.toString('base64'), bankMode: 'known', bankName: 'sbi', target: 'newEntity', identity: false,
+				then: 'salary', maxWaitSeconds: 60, output: 'split',
+			}),
+			{ sandbox },
+		);
 		const salaryLines = contentOf(spec).lines.filter((line) => /SALARY/i.test(line.narration));
 		expect(items).toHaveLength(salaryLines.length);
 		expect(items.map((item) => item.json.date)).toEqual(salaryLines.map((line) => line.date));
@@ -93,10 +96,13 @@ describe('entity flow', () => {
 		const spec = { bank: 'axis', months: 1, seed: 'upload-base64-detect' };
 		const pdf = await sampleStatement(sandbox.origin, spec);
 		const entityId = await createEntity(sandbox);
-		const [item, ...rest] = await uploadOutput(sandbox, {
-			source: 'base64', base64Content: `data:application/pdf;base64,${pdf.toString('base64')}`, bankMode: 'detect', target: 'entity', entityId,
-			then: 'transactions', maxWaitSeconds: 60, output: 'whole',
-		});
+		const [item, ...rest] = await runNodeOk(
+			upload({
+				source: 'base64', base64Content: `data:application/pdf;base64,${pdf.toString('base64')}`, bankMode: 'detect', target: 'entity', entityId,
+				then: 'transactions', maxWaitSeconds: 60, output: 'whole',
+			}),
+			{ sandbox },
+		);
 		expect(rest).toHaveLength(0);
 		const transactions = item.json.transactions as Array<{ date: string }>;
 		const content = contentOf(spec);
@@ -108,9 +114,12 @@ describe('entity flow', () => {
 
 	test('URL, bank known, new entity, then transactions: POST statement/upload/ with file_url; BankConnect fetched it', async () => {
 		const spec = { bank: 'kotak', months: 2, seed: 'upload-url-known' };
-		const items = await uploadOutput(sandbox, {
-			source: 'url', fileUrl: sampleUrl(spec), bankMode: 'known', bankName: 'kotak', target: 'newEntity', then: 'transactions', maxWaitSeconds: 60, output: 'split',
-		});
+		const items = await runNodeOk(
+			upload({
+				source: 'url', fileUrl: sampleUrl(spec), bankMode: 'known', bankName: 'kotak', target: 'newEntity', then: 'transactions', maxWaitSeconds: 60, output: 'split',
+			}),
+			{ sandbox },
+		);
 		expectTransactionsOf(items, contentOf(spec));
 		const pdf = await sampleStatement(sandbox.origin, spec);
 		await expectOneUpload('/v1/statement/upload/', { identity: 'true' }, sha256(pdf));
@@ -119,9 +128,12 @@ describe('entity flow', () => {
 	test('URL, bank detected, existing entity, then accounts: POST statement/bankless_upload/ with file_url', async () => {
 		const spec = { bank: 'yesbnk', months: 2, seed: 'upload-url-detect' };
 		const entityId = await createEntity(sandbox);
-		const [account] = await uploadOutput(sandbox, {
-			source: 'url', fileUrl: sampleUrl(spec), bankMode: 'detect', target: 'entity', entityId, then: 'accounts', maxWaitSeconds: 60, output: 'split',
-		});
+		const [account] = await runNodeOk(
+			upload({
+				source: 'url', fileUrl: sampleUrl(spec), bankMode: 'detect', target: 'entity', entityId, then: 'accounts', maxWaitSeconds: 60, output: 'split',
+			}),
+			{ sandbox },
+		);
 		const content = contentOf(spec);
 		expect(account.json).toMatchObject({ entity_id: entityId, bank: 'yesbnk', account_number: content.identity.account_number, months: expect.any(Array) });
 		const pdf = await sampleStatement(sandbox.origin, spec);
@@ -139,13 +151,12 @@ describe('session flow: POST statement/upload_session/', () => {
 		];
 		const [filePdf, base64Pdf, urlPdf] = await Promise.all(specs.map((spec) => sampleStatement(sandbox.origin, spec)));
 
-		const [fromFile] = await uploadOutput(
-			sandbox,
-			{ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'session', sessionId },
-			[await fileItem(filePdf)],
+		const [fromFile] = await runNodeOk(
+			upload({ source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'session', sessionId }),
+			{ sandbox, startItems: [await fileItem(filePdf)] },
 		);
-		const [fromBase64] = await uploadOutput(sandbox, { source: 'base64', base64Content: base64Pdf.toString('base64'), bankMode: 'detect', target: 'session', sessionId });
-		const [fromUrl] = await uploadOutput(sandbox, { source: 'url', fileUrl: sampleUrl(specs[2]), bankMode: 'known', bankName: 'axis', target: 'session', sessionId, identity: false });
+		const [fromBase64] = await runNodeOk(upload({ source: 'base64', base64Content: base64Pdf.toString('base64'), bankMode: 'detect', target: 'session', sessionId }), { sandbox });
+		const [fromUrl] = await runNodeOk(upload({ source: 'url', fileUrl: sampleUrl(specs[2]), bankMode: 'known', bankName: 'axis', target: 'session', sessionId, identity: false }), { sandbox });
 
 		for (const [item, spec] of [[fromFile, specs[0]], [fromBase64, specs[1]], [fromUrl, specs[2]]] as const) {
 			const content = contentOf(spec);

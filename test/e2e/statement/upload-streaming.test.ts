@@ -7,10 +7,11 @@ import { createHash } from 'crypto';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
+import { fileItem } from '../../harness/binaryItems';
+import { runNodeOk, upload } from '../../harness/runNode';
 import { injectFault, listRequests, sampleStatement } from '../../harness/sandboxClient';
 import { startSandboxProcess } from '../../harness/sandboxProcess';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
-import { fileItem, uploadOutput } from './helpers';
 
 const ITEMS = 5;
 const FILE_KB = 11 * 1024;
@@ -47,7 +48,7 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	const parameters = { source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'newEntity', identity: false };
 	// warm-up: the first run loads the package and compiles the engine's code paths, which is not the files
 	const small = await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'warm-up' });
-	await uploadOutput(sandbox, parameters, [await fileItem(small)]);
+	await runNodeOk(upload(parameters), { sandbox, startItems: [await fileItem(small)] });
 	const warmUpDigest = createHash('sha256').update(small).digest('hex');
 
 	// A full collection takes long in a jest worker that already ran many files; sampling at most a
@@ -69,7 +70,7 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	sampler = setTimeout(sample, intervalMs);
 	let output;
 	try {
-		output = await uploadOutput(sandbox, parameters, items);
+		output = await runNodeOk(upload(parameters), { sandbox, startItems: items });
 	} finally {
 		clearTimeout(sampler);
 	}

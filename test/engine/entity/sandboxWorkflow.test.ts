@@ -3,7 +3,8 @@
  * Get Entity → Get Many Entities → Net Banking Health, then Return All over several real pages.
  */
 import { BANKS } from '../../../sandbox/banks';
-import { bankConnectCredentials, readWorkflow, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
+import { bankConnectCredentials, readWorkflow, runWorkflow } from '../../harness/engine';
+import { runNodeOk } from '../../harness/runNode';
 import { startSandboxProcess } from '../../harness/sandboxProcess';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { expectNoSecrets } from '../../harness/secrets';
@@ -20,13 +21,11 @@ afterAll(async () => {
 	await sandbox?.stop();
 });
 
-const credentials = () => bankConnectCredentials(sandbox.baseUrl);
-
 test('Create → Get → Get Many → Net Banking Health', async () => {
 	const applicationId = `app-${Date.now()}`;
 
 	const result = await runWorkflow(workflow, {
-		credentials: credentials(),
+		credentials: bankConnectCredentials(sandbox.baseUrl),
 		startItems: [{ json: { application_id: applicationId, note: 'first contact' } }],
 	});
 
@@ -60,22 +59,16 @@ test('Create → Get → Get Many → Net Banking Health', async () => {
 
 test('Return All reads every page of a link’s 23 entities; Limit 12 reads the first 12 of them', async () => {
 	const linkId = `bulk-${Date.now()}`;
-	const create = await runWorkflow(
-		singleNodeWorkflow({ resource: 'entity', operation: 'create', linkId, isSingleAccount: false, metaDataFormat: 'text', metaData: '={{ String($json.n) }}' }),
-		{ credentials: credentials(), startItems: Array.from({ length: 23 }, (_, n) => ({ json: { n } })) },
+	const created = await runNodeOk(
+		{ resource: 'entity', operation: 'create', linkId, isSingleAccount: false, metaDataFormat: 'text', metaData: '={{ String($json.n) }}' },
+		{ sandbox, startItems: Array.from({ length: 23 }, (_, n) => ({ json: { n } })) },
 	);
-	const created = create.output('BankConnect');
 	expect(created.map((item) => item.json.meta_data)).toEqual(Array.from({ length: 23 }, (_, n) => String(n)));
 
-	const list = await runWorkflow(singleNodeWorkflow({ resource: 'entity', operation: 'getMany', returnAll: true, filters: { linkId } }), {
-		credentials: credentials(),
-	});
-	const listed = list.output('BankConnect');
+	const listed = await runNodeOk({ resource: 'entity', operation: 'getMany', returnAll: true, filters: { linkId } }, { sandbox });
 	expect(new Set(listed.map((item) => item.json.entity_id))).toEqual(new Set(created.map((item) => item.json.entity_id)));
 	expect(listed).toHaveLength(23);
 
-	const limited = await runWorkflow(singleNodeWorkflow({ resource: 'entity', operation: 'getMany', returnAll: false, limit: 12, filters: { linkId } }), {
-		credentials: credentials(),
-	});
-	expect(limited.output('BankConnect').map((item) => item.json.entity_id)).toEqual(listed.slice(0, 12).map((item) => item.json.entity_id));
+	const limited = await runNodeOk({ resource: 'entity', operation: 'getMany', returnAll: false, limit: 12, filters: { linkId } }, { sandbox });
+	expect(limited.map((item) => item.json.entity_id)).toEqual(listed.slice(0, 12).map((item) => item.json.entity_id));
 });

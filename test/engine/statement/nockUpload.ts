@@ -1,12 +1,7 @@
-/** Helpers for the Statement → Upload engine tests against nock: a fake API host and captured requests. */
+/** Helpers for the Statement → Upload engine tests against nock: test PDFs and the exact requests. */
 import nock from 'nock';
-import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../../harness/engine';
-import type { WorkflowRun } from '../../harness/engine';
-
-export const API_ORIGIN = 'https://bankconnect.test';
-export const BASE_URL = `${API_ORIGIN}/bank-connect`;
+import { API_ORIGIN } from '../../harness/bankConnectApi';
 
 /** A tiny PDF made of ASCII only, so nock hands its multipart body over as plain text. */
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -39,22 +34,6 @@ export function expectRequest(
 			});
 			return reply;
 		});
-}
-
-/** A dropped connection for nock's replyWithError: it must be an Error, a plain object leaves the request hanging. */
-export function networkError(code: string, message: string): Error {
-	return Object.assign(new Error(message), { code });
-}
-
-export async function runUpload(
-	parameters: Record<string, unknown>,
-	startItems?: INodeExecutionData[],
-	continueOnFail = false,
-): Promise<WorkflowRun> {
-	return await runWorkflow(
-		singleNodeWorkflow({ resource: 'statement', operation: 'upload', ...parameters }, continueOnFail ? { continueOnFail: true } : {}),
-		{ credentials: bankConnectCredentials(BASE_URL), startItems },
-	);
 }
 
 /** The multipart body the node must send: fields in order, then the file part. */

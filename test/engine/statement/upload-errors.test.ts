@@ -4,9 +4,11 @@
  */
 import nock from 'nock';
 
+import { API_ORIGIN, networkError } from '../../harness/bankConnectApi';
+import { fileItem } from '../../harness/binaryItems';
 import { useNock } from '../../harness/nockPerFile';
-import { fileItem } from '../../e2e/statement/helpers';
-import { API_ORIGIN, PDF, expectRequest, networkError, runUpload } from './nockUpload';
+import { runNode, upload } from '../../harness/runNode';
+import { PDF, expectRequest } from './nockUpload';
 import type { CapturedRequest } from './nockUpload';
 
 let captured: CapturedRequest[];
@@ -21,7 +23,7 @@ afterEach(() => expect(nock.pendingMocks()).toEqual([]));
 const FILE_TO_ENTITY = { source: 'binary', inputBinaryField: 'data', bankMode: 'detect', target: 'entity', entityId: 'ent-1' };
 
 async function errorJson(parameters: Record<string, unknown>, withFile = true) {
-	const run = await runUpload(parameters, withFile ? [await fileItem(PDF, 'statement.pdf')] : undefined, true);
+	const { run } = await runNode(upload(parameters), { startItems: withFile ? [await fileItem(PDF, 'statement.pdf')] : undefined, continueOnFail: true });
 	const items = run.output('BankConnect');
 	expect(items).toHaveLength(1);
 	expect(items[0].pairedItem).toEqual({ item: 0 });
@@ -61,7 +63,7 @@ describe('error shapes', () => {
 
 	test('without Continue On Fail the node stops with the NodeApiError and its item', async () => {
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [400, { entity_id: 'ent-7', message: 'Password incorrect' }], captured);
-		const run = await runUpload(FILE_TO_ENTITY, [await fileItem(PDF)]);
+		const { run } = await runNode(upload(FILE_TO_ENTITY), { startItems: [await fileItem(PDF)] });
 		const error = run.nodeError('BankConnect') as Error & { httpCode?: string; context?: { itemIndex?: number } };
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe('PASSWORD_INCORRECT: Password incorrect (entity_id ent-7)');
@@ -82,7 +84,7 @@ describe('no blind resend after a dropped connection', () => {
 		] }], captured);
 		nock(API_ORIGIN).get('/files/st-8.pdf').reply(200, Buffer.from('%PDF-1.7 another statement'));
 		nock(API_ORIGIN).get('/files/st-9.pdf').reply(200, PDF);
-		const run = await runUpload(FILE_TO_ENTITY, [await fileItem(PDF)]);
+		const { run } = await runNode(upload(FILE_TO_ENTITY), { startItems: [await fileItem(PDF)] });
 		expect(run.output('BankConnect')).toEqual([{
 			json: { entity_id: 'ent-1', statement_id: 'st-9', bank_name: 'hdfc', account_id: 'acc-9', recovered_after_connection_failure: true },
 			pairedItem: { item: 0 },
@@ -93,7 +95,7 @@ describe('no blind resend after a dropped connection', () => {
 		nock(API_ORIGIN).post('/bank-connect/v1/statement/bankless_upload/').query(true).replyWithError(networkError('EPIPE', 'broken pipe'));
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/get_pdfs/', [200, { statements: [] }], captured);
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' }], captured);
-		const run = await runUpload(FILE_TO_ENTITY, [await fileItem(PDF)]);
+		const { run } = await runNode(upload(FILE_TO_ENTITY), { startItems: [await fileItem(PDF)] });
 		expect(run.output('BankConnect')[0].json).toEqual({ entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' });
 		expect(captured.map((request) => `${request.method} ${request.path}`)).toEqual([
 			'GET /bank-connect/v1/entity/ent-1/get_pdfs/',
@@ -114,7 +116,7 @@ describe('no blind resend after a dropped connection', () => {
 		nock(API_ORIGIN).post('/bank-connect/v1/statement/upload_session/').query(true).replyWithError(networkError('ECONNRESET', 'socket hang up'));
 		expectRequest('GET', '/bank-connect/v1/session_data/ses-1/get_pdfs/', [200, { statements: [{ statement_id: 'st-9', bank_name: 'hdfc', pdf_password: null, pdf_url: pdfUrl, account_id: 'acc-9' }] }], captured);
 		nock(API_ORIGIN).get('/files/st-9.pdf').reply(200, PDF);
-		const run = await runUpload({ ...FILE_TO_ENTITY, target: 'session', sessionId: 'ses-1' }, [await fileItem(PDF)]);
+		const { run } = await runNode(upload({ ...FILE_TO_ENTITY, target: 'session', sessionId: 'ses-1' }), { startItems: [await fileItem(PDF)] });
 		expect(run.output('BankConnect')[0].json).toEqual({ session_id: 'ses-1', statement_id: 'st-9', bank_name: 'hdfc', account_id: 'acc-9', recovered_after_connection_failure: true });
 	});
 
@@ -146,7 +148,7 @@ describe('upload, then wait and return the analysis', () => {
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' }], captured);
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/transactions/', [200, { ...envelope('processing'), transactions: [] }], captured);
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/transactions/', [200, { ...envelope('completed'), transactions: [transaction, { ...transaction, hash: 'h2', amount: 99 }] }], captured);
-		const run = await runUpload({ ...FILE_TO_ENTITY, then: 'transactions', maxWaitSeconds: 30, output: 'split' }, [await fileItem(PDF)]);
+		const { run } = await runNode(upload({ ...FILE_TO_ENTITY, then: 'transactions', maxWaitSeconds: 30, output: 'split' }), { startItems: [await fileItem(PDF)] });
 		expect(run.output('BankConnect')).toEqual([
 			{ json: { entity_id: 'ent-1', ...transaction, is_fraud: false, fraud_types: '' }, pairedItem: { item: 0 } },
 			{ json: { entity_id: 'ent-1', ...transaction, hash: 'h2', amount: 99, is_fraud: false, fraud_types: '' }, pairedItem: { item: 0 } },

@@ -4,9 +4,11 @@
  */
 import nock from 'nock';
 
+import { fileItem } from '../../harness/binaryItems';
 import { useNock } from '../../harness/nockPerFile';
-import { fileItem } from '../../e2e/statement/helpers';
-import { LOCKED_PDF, PDF, boundaryOf, expectRequest, multipartText, runUpload } from './nockUpload';
+import { runNode, upload } from '../../harness/runNode';
+import { SECRETS } from '../../harness/secrets';
+import { LOCKED_PDF, PDF, boundaryOf, expectRequest, multipartText } from './nockUpload';
 import type { CapturedRequest } from './nockUpload';
 
 const UPLOADED = { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' };
@@ -26,7 +28,7 @@ afterEach(() => {
 });
 
 async function output(parameters: Record<string, unknown>, withFile?: { name: string; bytes: Buffer }) {
-	const run = await runUpload(parameters, withFile ? [await fileItem(withFile.bytes, withFile.name)] : undefined);
+	const { run } = await runNode(upload(parameters), { startItems: withFile ? [await fileItem(withFile.bytes, withFile.name)] : undefined });
 	const error = run.nodeError('BankConnect');
 	if (error) throw error;
 	return run.output('BankConnect');
@@ -48,7 +50,7 @@ describe('file part (multipart/form-data, streamed)', () => {
 		expect(request.path).toBe('/bank-connect/v1/statement/upload/?identity=true');
 		expect(request.body).toBe(multipartText(boundaryOf(request), [['bank_name', 'hdfc']], 'march %222026%22.pdf', PDF));
 		expect(Number(request.headers['content-length'])).toBe(Buffer.byteLength(request.body, 'latin1'));
-		expect(request.headers['x-api-key']).toBe('sandbox_api_key');
+		expect(request.headers['x-api-key']).toBe(SECRETS.apiKey);
 	});
 
 	test('bank detected, existing entity, password, identity off: POST /v1/statement/bankless_upload/ without a query', async () => {
