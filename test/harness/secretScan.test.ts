@@ -1,10 +1,10 @@
 import { LoggerProxy, NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow } from '../../harness/engine';
-import { findSecrets, recordLogLines } from '../../harness/secretScan';
-import type { WorkflowJson } from '../../harness/engine';
-import { SECRETS, expectNoSecrets } from '../../harness/secrets';
+import { bankConnectCredentials, runWorkflow } from './engine';
+import type { WorkflowJson } from './engine';
+import { findSecrets, recordLogLines } from './secretScan';
+import { SECRETS, expectNoSecrets } from './secrets';
 
 const node: INode = { id: 'n', name: 'BankConnect', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
