@@ -4,10 +4,10 @@
  * Process and Wait with a flapping progress endpoint. Each wait ends with the right items or a
  * clear error naming the failed statement, after a bounded number of reads.
  */
-import { runNode } from '../harness/runNode';
-import { clearFaults, injectFault, listFaults } from '../harness/sandboxClient';
-import type { SandboxProcess } from '../harness/sandboxProcess';
-import { contentOf } from '../e2e/statement/helpers';
+import { runNode } from '../../harness/runNode';
+import { clearFaults, injectFault, listFaults } from '../../harness/sandboxClient';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { contentOf } from '../statement/helpers';
 import { createEntity, createSession, forgetRequests, requestsTo, startFaultSandbox, underFaults } from './faultSandbox';
 
 const PROCESSING_MS = 2500;

@@ -5,9 +5,9 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { runNode } from '../harness/runNode';
-import { sampleStatement } from '../harness/sandboxClient';
-import type { SandboxProcess } from '../harness/sandboxProcess';
+import { runNode } from '../../harness/runNode';
+import { sampleStatement } from '../../harness/sandboxClient';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { createEntity, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;

@@ -3,10 +3,10 @@
  * connections, slow answers and broken JSON. Each read succeeds after retries or fails with a
  * clear error after the bounded tries (4 for a GET); the sandbox's log counts the attempts.
  */
-import { runNode } from '../harness/runNode';
-import { clearFaults, injectFault, listFaults } from '../harness/sandboxClient';
-import type { SandboxFault } from '../harness/sandboxClient';
-import type { SandboxProcess } from '../harness/sandboxProcess';
+import { runNode } from '../../harness/runNode';
+import { clearFaults, injectFault, listFaults } from '../../harness/sandboxClient';
+import type { SandboxFault } from '../../harness/sandboxClient';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { createEntity, forgetRequests, requestsTo, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;

@@ -7,11 +7,11 @@
 import { createHash } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { fileItem } from '../harness/binaryItems';
-import { runNode } from '../harness/runNode';
-import { clearFaults, injectFault, listFaults, listStatements, sampleStatement } from '../harness/sandboxClient';
-import type { SandboxFault } from '../harness/sandboxClient';
-import type { SandboxProcess } from '../harness/sandboxProcess';
+import { fileItem } from '../../harness/binaryItems';
+import { runNode } from '../../harness/runNode';
+import { clearFaults, injectFault, listFaults, listStatements, sampleStatement } from '../../harness/sandboxClient';
+import type { SandboxFault } from '../../harness/sandboxClient';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { createEntity, createSession, forgetRequests, requestsTo, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;
