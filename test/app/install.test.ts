@@ -70,7 +70,7 @@ beforeAll(async () => {
 	};
 	const { stdout } = await promisify(execFile)(
 		join(REPO_ROOT, 'node_modules/.bin/tsx'),
-		['test/install/loadInstalled.ts', packageDir, sandbox.baseUrl, statementPath],
+		['test/app/loadInstalled.ts', packageDir, sandbox.baseUrl, statementPath],
 		{ cwd: REPO_ROOT, env, timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
 	).catch((error: Error & { stdout?: string; stderr?: string }) => {
 		throw new Error(`${error.message}\n${error.stdout}\n${error.stderr}`);
