@@ -9,7 +9,7 @@ import { startSandboxProcess } from '../../harness/sandboxProcess';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { expectNoSecrets } from '../../harness/secrets';
 
-const workflow = readWorkflow('test/fixtures/workflows/sandbox-entity-and-health.json');
+const workflow = readWorkflow('test/fixtures/workflows/sandboxEntityAndHealth.json');
 
 let sandbox: SandboxProcess;
 

@@ -20,7 +20,7 @@ import type { WebhookReceiver } from './helpers';
 
 jest.setTimeout(120_000);
 
-const workflow = readWorkflow('test/e2e/session/session-journey.json');
+const workflow = readWorkflow('test/fixtures/workflows/sessionJourney.json');
 const HDFC = { bank: 'hdfc', months: 2, seed: 'session-journey-hdfc' };
 const SBI = { bank: 'sbi', months: 3, seed: 'session-journey-sbi' };
 

@@ -7,11 +7,11 @@ import { packPackage } from '../communityPackage';
 import { REPO_ROOT } from '../repository';
 
 /**
- * Once per run: the real n8n app (installed into .n8n-app/ by scripts/n8n-app/setup.sh, a no-op when
+ * Once per run: the real n8n app (installed into .n8n-app/ by scripts/n8nApp/setup.sh, a no-op when
  * cached) and the packed tarball of this package, handed to the test files in BANKCONNECT_TARBALL.
  */
 export default function globalSetup(): void {
-	execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8n-app', 'setup.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8nApp', 'setup.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
 	const packFolder = mkdtempSync(join(tmpdir(), 'bankconnect-pack-'));
 	process.env.BANKCONNECT_TARBALL = packPackage(packFolder);
 }

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { REPO_ROOT } from '../repository';
 
-/** Where scripts/n8n-app/setup.sh installs the app. */
+/** Where scripts/n8nApp/setup.sh installs the app. */
 export const N8N_BIN = join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'n8n', 'bin', 'n8n');
 
 /** What every n8n process of one test instance shares: its user folder and encryption key. */

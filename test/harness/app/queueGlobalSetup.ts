@@ -6,6 +6,6 @@ import n8nGlobalSetup from './globalSetup';
 
 /** The n8n app and the packed package as for test:n8n, plus Debian's Redis and PostgreSQL. */
 export default function globalSetup(): void {
-	execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8n-app', 'queue-deps.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('bash', [join(REPO_ROOT, 'scripts', 'n8nApp', 'queueDeps.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
 	n8nGlobalSetup();
 }

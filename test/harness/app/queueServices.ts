@@ -19,7 +19,7 @@ function postgresBin(): string {
 	const root = '/usr/lib/postgresql';
 	const majors = existsSync(root) ? readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'postgres'))) : [];
 	majors.sort((a, b) => Number(b) - Number(a));
-	if (majors.length === 0) throw new Error('no PostgreSQL server under /usr/lib/postgresql: run scripts/n8n-app/queue-deps.sh');
+	if (majors.length === 0) throw new Error('no PostgreSQL server under /usr/lib/postgresql: run scripts/n8nApp/queueDeps.sh');
 	return join(root, majors[0], 'bin');
 }
 

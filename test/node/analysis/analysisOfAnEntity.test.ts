@@ -5,7 +5,7 @@ import { apiPath, expectNoCredentials, mockApi, mockFiles, resetNetwork } from '
 import { binaryDataService, readWorkflow } from '../../harness/engine';
 import { runWithTestCredentials } from '../../harness/runNode';
 
-const workflow = readWorkflow('test/fixtures/workflows/analysis-of-an-entity.json');
+const workflow = readWorkflow('test/fixtures/workflows/analysisOfAnEntity.json');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeEach(resetNetwork);

@@ -4,7 +4,7 @@ import { apiPath, expectAuthenticated, expectNoCredentials, formOf, mockApi, moc
 import { binaryDataService, readWorkflow } from '../../harness/engine';
 import { runWithTestCredentials } from '../../harness/runNode';
 
-const workflow = readWorkflow('test/fixtures/workflows/entity-lifecycle.json');
+const workflow = readWorkflow('test/fixtures/workflows/entityLifecycle.json');
 const APPLICATION = { application_id: 'app-314', branch: 'Pune' };
 
 beforeEach(resetNetwork);

@@ -4,7 +4,7 @@ import { apiPath, mockApi, resetNetwork } from '../../harness/bankConnectApi';
 import { readWorkflow } from '../../harness/engine';
 import { runWithTestCredentials } from '../../harness/runNode';
 
-const workflow = readWorkflow('test/fixtures/workflows/net-banking-down-alert.json');
+const workflow = readWorkflow('test/fixtures/workflows/netBankingDownAlert.json');
 
 beforeEach(resetNetwork);
 

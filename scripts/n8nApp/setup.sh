@@ -3,9 +3,10 @@
 # `n8n` binary. A stamp file holds the recipe: when the n8n version (or the recipe) changes, the app
 # is installed afresh. Run under Node 24 (scripts/node24.sh), as n8n 2.x needs it.
 #
-# The recipe (see /work/shared/facts.md): `npm install --ignore-scripts n8n@VERSION` with two
-# overrides this registry needs, then sqlite3's native module built with node-gyp against the headers
-# of the running Node, since install scripts are skipped.
+# The recipe: `npm install --ignore-scripts n8n@VERSION` with two overrides (newer linkedom needs a
+# package some registries lack, and n8n pins xlsx to a CDN tarball that may be unreachable), then
+# sqlite3's native module built with node-gyp against the headers of the running Node, since install
+# scripts are skipped.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 version="${N8N_APP_VERSION:-2.41.1}"
