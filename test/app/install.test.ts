@@ -12,13 +12,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 
+import { composeStatement } from '../../sandbox/statements/compose';
 import { installAsN8nDoes, packPackage } from '../harness/communityPackage';
 import { n8nEnvironment } from '../harness/n8nEnvironment';
 import { PACKAGE_NAME, REPO_ROOT } from '../harness/repository';
 import { sampleStatement } from '../harness/sandboxClient';
 import { startSandboxProcess } from '../harness/sandboxProcess';
 import type { SandboxProcess } from '../harness/sandboxProcess';
-import { composeStatement } from '../../sandbox/statements/compose';
 
 const PACKAGE = PACKAGE_NAME;
 const SPEC = { bank: 'sbi', months: 2, seed: 'install-test', end: '2026-10-31' };

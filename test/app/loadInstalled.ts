@@ -10,9 +10,9 @@ import { readFileSync } from 'fs';
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
+import { formSubmission } from '../harness/binaryItems';
 import { bankConnectCredentials, readWorkflow, runWorkflow } from '../harness/engine';
 import { Recorder, thirdPartyTypes } from '../harness/recorder';
-import { formSubmission } from '../harness/binaryItems';
 
 type IconUrl = string | { light: string; dark: string } | undefined;
 

@@ -12,11 +12,11 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { BANKS } from '../../sandbox/banks';
 import { composeStatement } from '../../sandbox/statements/compose';
-import { readWorkflow } from '../harness/engine';
-import { Recorder } from '../harness/recorder';
 import { formSubmission, storedBinary } from '../harness/binaryItems';
-import { REPO_ROOT } from '../harness/repository';
+import { readWorkflow } from '../harness/engine';
 import type { WorkflowJson } from '../harness/engine';
+import { Recorder } from '../harness/recorder';
+import { REPO_ROOT } from '../harness/repository';
 import { sampleStatement } from '../harness/sandboxClient';
 import { startSandboxProcess } from '../harness/sandboxProcess';
 import type { SandboxProcess } from '../harness/sandboxProcess';

@@ -5,8 +5,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { bankConnectCredentials, runWorkflow } from '../harness/engine';
-import { Recorder, thirdPartyTypes } from '../harness/recorder';
 import type { WorkflowJson, WorkflowRun } from '../harness/engine';
+import { Recorder, thirdPartyTypes } from '../harness/recorder';
 
 export interface ExampleRun {
 	run: WorkflowRun;

@@ -5,8 +5,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { NodeRunOptions } from '../../harness/runNode';
 import { clearRequests, listRequests } from '../../harness/sandboxClient';
 import type { SeenRequest } from '../../harness/sandboxClient';
-import type { SandboxProcess } from '../../harness/sandboxProcess';
 import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 export const SIGNING_SECRET = 'fault-suite-signing-secret-9f2c';
 export const WEBHOOK_SECRET = 'fault-suite-webhook-secret-41ab';
