@@ -1,4 +1,8 @@
-/** Unit, engine, sandbox and end-to-end tests; engine tests load the nodes from dist/. */
+/**
+ * `npm test`: every *.test.ts under test/ — unit (pure functions), node (the node through n8n's
+ * engine against nock), e2e (the engine against the sandbox process), sandbox, examples, bench and
+ * app/install.test.ts. What runs the engine loads the nodes from dist/: `npm run build` first.
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
@@ -6,8 +10,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
-	globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/nockPerFile.ts'],
+	globalSetup: '<rootDir>/test/harness/globalSetup.ts',
+	setupFilesAfterEnv: ['<rootDir>/test/harness/nockPerFile.ts'],
 	testTimeout: 60000,
 	maxWorkers: 2,
 };

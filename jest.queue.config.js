@@ -2,5 +2,5 @@
 module.exports = {
 	...require('./jest.n8n.config'),
 	testMatch: ['**/*.queue.ts'],
-	globalSetup: '<rootDir>/test/n8n-app/harness/queueGlobalSetup.ts',
+	globalSetup: '<rootDir>/test/harness/app/queueGlobalSetup.ts',
 };

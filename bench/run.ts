@@ -6,10 +6,11 @@
  * that the benchmarks still run) writes latest-quick.* and asserts no timing.
  */
 import { spawn } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
-import { cpus, tmpdir, totalmem } from 'os';
+import { mkdirSync, writeFileSync } from 'fs';
+import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
 
+import { n8nEnvironment } from '../test/harness/n8nEnvironment';
 import type { BenchmarkResult, Mode } from './lib/benchmark';
 import { RESULT_MARKER, modeFromArgs } from './lib/benchmark';
 import { renderTable } from './lib/table';
@@ -52,14 +53,7 @@ async function main(): Promise<void> {
 	const mode = modeFromArgs(argv);
 	const outDir = resolve(argValue(argv, '--out') ?? join(REPO_ROOT, 'bench', 'results'));
 	const only = argValue(argv, '--only')?.split(',');
-	const root = mkdtempSync(join(tmpdir(), 'bankconnect-bench-'));
-	const env = {
-		...process.env,
-		NODE_OPTIONS: '',
-		N8N_USER_FOLDER: root,
-		N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
-		N8N_BINARY_DATA_STORAGE_PATH: join(root, 'binaryData'),
-	};
+	const env = { ...process.env, NODE_OPTIONS: '', ...n8nEnvironment() };
 	const results: BenchmarkResult[] = [];
 	for (const benchmark of BENCHMARKS) {
 		if (only && !only.includes(benchmark.id)) continue;

@@ -8,7 +8,7 @@ import { round, runAsScript, target, timed } from './lib/benchmark';
 import { collectGarbage, measureRss, toMb } from './lib/memory';
 import { loadEngine } from './lib/n8n';
 import { getJson, mapLimit, rawAgent, startSandboxProcess, uploadStatement } from './lib/sandbox';
-import { sampleStatement } from '../test/helpers/sandboxClient';
+import { sampleStatement } from '../test/harness/sandboxClient';
 
 const LATENCY_MS = 25;
 /** The node runs 5 input items at a time (ITEM_CONCURRENCY in actions/router.ts); raw gets the same. */

@@ -13,7 +13,7 @@ import { round, runAsScript, target, timed } from './lib/benchmark';
 import { collectGarbage, measureRss, toMb } from './lib/memory';
 import { loadEngine } from './lib/n8n';
 import { mapLimit, rawAgent, startSandboxProcess, uploadStatement } from './lib/sandbox';
-import { sampleStatement } from '../test/helpers/sandboxClient';
+import { sampleStatement } from '../test/harness/sandboxClient';
 
 /** The node runs 5 input items at a time (ITEM_CONCURRENCY in actions/router.ts); raw gets the same. */
 const ITEM_CONCURRENCY = 5;

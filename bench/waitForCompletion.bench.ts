@@ -8,7 +8,7 @@ import { round, runAsScript, target } from './lib/benchmark';
 import { loadEngine } from './lib/n8n';
 import type { SandboxProcess } from './lib/sandbox';
 import { getJson, mapLimit, rawAgent, startSandboxProcess, uploadStatement } from './lib/sandbox';
-import { listRequests, listStatements, sampleStatement } from '../test/helpers/sandboxClient';
+import { listRequests, listStatements, sampleStatement } from '../test/harness/sandboxClient';
 
 const LATENCY_MS = 25;
 const ANCHOR_WAIT_MS = 2_000;

@@ -1,8 +1,8 @@
 /** The sandbox in its own process (so its memory and CPU stay out of the figures) and raw undici calls to it. */
 import { Agent, FormData, request } from 'undici';
 
-import type { SandboxProcess } from '../../test/helpers/sandboxProcess';
-import { startSandboxProcess } from '../../test/helpers/sandboxProcess';
+import type { SandboxProcess } from '../../test/harness/sandboxProcess';
+import { startSandboxProcess } from '../../test/harness/sandboxProcess';
 
 export type { SandboxProcess };
 export { startSandboxProcess };

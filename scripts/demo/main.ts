@@ -4,15 +4,13 @@
  * runs the workflows of examples/main-job/ through the n8n engine, prints a summary and writes the
  * outputs. Exits non-zero when a step failed.
  */
-import './environment';
-
 import { writeFile } from 'fs/promises';
 import { join, resolve } from 'path';
 import { parseArgs } from 'util';
 
 import { endOfLastMonth } from '../../sandbox/statements/dates';
 import { writeSampleStatements } from '../../sandbox/statements/sampleSet';
-import { REPO_ROOT } from '../engine';
+import { REPO_ROOT } from '../../test/harness/repository';
 import { runMainJob } from './mainJob';
 import type { MainJobInput } from './mainJob';
 import { formatSummary } from './summary';

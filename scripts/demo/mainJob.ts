@@ -5,8 +5,10 @@
  */
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
-import { binaryDataService, formSubmission, readWorkflow, Recorder, runWorkflow, thirdPartyTypes } from '../engine';
-import type { WorkflowRun } from '../engine';
+import { formSubmission } from '../../test/harness/binaryItems';
+import { binaryDataService, readWorkflow, runWorkflow } from '../../test/harness/engine';
+import type { WorkflowRun } from '../../test/harness/engine';
+import { Recorder, thirdPartyTypes } from '../../test/harness/recorder';
 import { writeBytes, writeItems } from './files';
 
 export const MAIN_JOB_WORKFLOWS = {

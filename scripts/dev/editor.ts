@@ -1,8 +1,8 @@
 import { spawn } from 'child_process';
 import { createWriteStream, readFileSync } from 'fs';
 
-import type { N8nInstance } from '../../test/n8n-app/harness/n8nCli';
-import { N8N_BIN, freePort, n8nEnv } from '../../test/n8n-app/harness/n8nCli';
+import type { N8nInstance } from '../../test/harness/app/n8nCli';
+import { N8N_BIN, freePort, n8nEnv } from '../../test/harness/app/n8nCli';
 
 /** A running `n8n start`: the editor, its REST API and the webhook server on one port. */
 export interface Editor {

@@ -7,10 +7,10 @@
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 
-import { startSandboxProcess } from '../../test/helpers/sandboxProcess';
-import type { SandboxProcess } from '../../test/helpers/sandboxProcess';
-import type { N8nInstance } from '../../test/n8n-app/harness/n8nCli';
-import { freePort } from '../../test/n8n-app/harness/n8nCli';
+import { startSandboxProcess } from '../../test/harness/sandboxProcess';
+import type { SandboxProcess } from '../../test/harness/sandboxProcess';
+import type { N8nInstance } from '../../test/harness/app/n8nCli';
+import { freePort } from '../../test/harness/app/n8nCli';
 import { startEditor } from './editor';
 import type { Editor } from './editor';
 import { USAGE, parseDevOptions } from './options';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { PACKAGE_NAME, installAsN8nDoes, packPackage } from '../../test/helpers/communityPackage';
-import { REPO_ROOT } from '../../test/n8n-app/harness/n8nCli';
+import { installAsN8nDoes, packPackage } from '../../test/harness/communityPackage';
+import { PACKAGE_NAME, REPO_ROOT } from '../../test/harness/repository';
 
 /** `npm run build` (dist/ from credentials/ and nodes/); rejects with the compiler's output. */
 export async function buildPackage(): Promise<void> {

@@ -2,7 +2,7 @@ import { watch } from 'fs';
 import type { FSWatcher } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/n8n-app/harness/n8nCli';
+import { REPO_ROOT } from '../../test/harness/repository';
 
 /** The folders the package is built from, and the files of them the build reads. */
 const SOURCE_FOLDERS = ['credentials', 'nodes'];

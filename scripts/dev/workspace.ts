@@ -2,13 +2,14 @@ import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import type { SandboxProcess } from '../../test/helpers/sandboxProcess';
-import { importCredential, withSandboxCredential } from '../../test/n8n-app/harness/instance';
-import type { WorkflowJson } from '../../test/n8n-app/harness/instance';
-import type { N8nInstance } from '../../test/n8n-app/harness/n8nCli';
-import { REPO_ROOT, runN8nOk } from '../../test/n8n-app/harness/n8nCli';
+import type { SandboxProcess } from '../../test/harness/sandboxProcess';
+import { importCredential, withSandboxCredential } from '../../test/harness/app/instance';
+import type { WorkflowJson } from '../../test/harness/app/instance';
+import type { N8nInstance } from '../../test/harness/app/n8nCli';
+import { runN8nOk } from '../../test/harness/app/n8nCli';
+import { REPO_ROOT } from '../../test/harness/repository';
 
-export { CREDENTIAL_NAME } from '../../test/n8n-app/harness/instance';
+export { CREDENTIAL_NAME } from '../../test/harness/app/instance';
 
 /** One example workflow of examples/ and the id it has in the dev instance. */
 export interface Example {

@@ -9,7 +9,7 @@ playwright_version=1.65.1
 command -v "${CHROMIUM_PATH:-chromium}" >/dev/null || { echo "install Debian's chromium first (apt-get install chromium)" >&2; exit 1; }
 exec scripts/node24.sh bash -c '
   set -euo pipefail
-  bash scripts/n8n-app/setup.sh >/dev/null
+  bash scripts/n8nApp/setup.sh >/dev/null
   tools=.n8n-app/tools
   if [ "$(node -p "try{require(\"./$tools/node_modules/playwright-core/package.json\").version}catch{\"\"}")" != "'"$playwright_version"'" ]; then
     mkdir -p "$tools" && { [ -f "$tools/package.json" ] || echo "{\"private\":true}" > "$tools/package.json"; }

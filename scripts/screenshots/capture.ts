@@ -10,14 +10,14 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { packPackage } from '../../test/helpers/communityPackage';
-import { readExample } from '../../test/n8n-app/harness/examples';
-import { createInstance, importCredential, importWorkflow } from '../../test/n8n-app/harness/instance';
-import type { WorkflowJson } from '../../test/n8n-app/harness/instance';
-import { REPO_ROOT } from '../../test/n8n-app/harness/n8nCli';
-import { N8nRest } from '../../test/n8n-app/harness/n8nRest';
-import { startN8nProcess } from '../../test/n8n-app/harness/n8nServer';
-import { triggerWorkflow } from '../../test/n8n-app/harness/workflows';
+import { packPackage } from '../../test/harness/communityPackage';
+import { readExample } from '../../test/harness/app/examples';
+import { createInstance, importCredential, importWorkflow } from '../../test/harness/app/instance';
+import type { WorkflowJson } from '../../test/harness/app/instance';
+import { REPO_ROOT } from '../../test/harness/repository';
+import { N8nRest } from '../../test/harness/app/n8nRest';
+import { startN8nProcess } from '../../test/harness/app/n8nServer';
+import { triggerWorkflow } from '../../test/harness/app/workflows';
 
 interface Page {
 	goto(url: string, options?: { waitUntil?: string; timeout?: number }): Promise<unknown>;

@@ -2,7 +2,7 @@
  * Every BankConnect node of every example workflow, checked against this package's node descriptions
  * the way the n8n editor reads them: a parameter the description lacks or hides for the chosen
  * resource/operation would be dropped on import, and an option value it does not offer would break
- * on the canvas. (The nodes of n8n-nodes-base are checked in test/n8n-app/examples-against-nodes-base.n8n.ts.)
+ * on the canvas. (The nodes of n8n-nodes-base are checked in test/app/examplesAgainstNodesBase.n8n.ts.)
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
@@ -11,7 +11,7 @@ import type { INode, INodeParameters, INodeProperties, INodePropertyCollection, 
 
 import { BankConnect } from '../../nodes/BankConnect/BankConnect.node';
 import { BankConnectTrigger } from '../../nodes/BankConnectTrigger/BankConnectTrigger.node';
-import { REPO_ROOT } from '../helpers/engine';
+import { REPO_ROOT } from '../harness/repository';
 
 const EXAMPLES = join(REPO_ROOT, 'examples');
 const DESCRIPTIONS: Record<string, INodeTypeDescription> = {

@@ -8,11 +8,13 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { sessionEvents } from '../../nodes/BankConnectTrigger/events';
 import { composeStatement } from '../../sandbox/statements/compose';
-import { formSubmission, readWorkflow } from '../helpers/engine';
-import { listRequests, sampleStatement } from '../helpers/sandboxClient';
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
-import { runBankConnectOnPdf, runExample } from './runExample';
+import { fileItem, formSubmission } from '../harness/binaryItems';
+import { readWorkflow } from '../harness/engine';
+import { runNodeOk } from '../harness/runNode';
+import { listRequests, sampleStatement } from '../harness/sandboxClient';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
+import { runExample } from './runExample';
 
 const SPEC = { bank: 'sbi', months: 3, seed: 'journey', end: '2026-10-31' };
 const EXPECTED = composeStatement({ bank: SPEC.bank, months: SPEC.months, seed: SPEC.seed, endDate: SPEC.end });
@@ -89,10 +91,9 @@ test('on "session requirements completed" the session is processed and every tra
 	const submission = await formSubmission({ 'Application ID': 'APP-1043', 'Mobile Number': '+91 91234 56789' }, {});
 	const created = await runExample(sandbox.baseUrl, workflow, [submission], { startAt: 'Application Form' });
 	const sessionId = created.run.output('Create Session')[0].json.session_id as string;
-	const [uploaded] = await runBankConnectOnPdf(
-		sandbox.baseUrl,
+	const [uploaded] = await runNodeOk(
 		{ resource: 'statement', operation: 'upload', source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: SPEC.bank, target: 'session', sessionId },
-		pdf,
+		{ sandbox, startItems: [await fileItem(pdf)] },
 	);
 	expect(uploaded.json).toMatchObject({ session_id: sessionId });
 	const event = await requirementsCompleted(sessionId);

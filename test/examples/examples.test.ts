@@ -12,11 +12,14 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { BANKS } from '../../sandbox/banks';
 import { composeStatement } from '../../sandbox/statements/compose';
-import { formSubmission, readWorkflow, Recorder, REPO_ROOT, storedBinary } from '../helpers/engine';
-import type { WorkflowJson } from '../helpers/engine';
-import { sampleStatement } from '../helpers/sandboxClient';
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { formSubmission, storedBinary } from '../harness/binaryItems';
+import { readWorkflow } from '../harness/engine';
+import type { WorkflowJson } from '../harness/engine';
+import { Recorder } from '../harness/recorder';
+import { REPO_ROOT } from '../harness/repository';
+import { sampleStatement } from '../harness/sandboxClient';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { runExample as runExampleOn } from './runExample';
 import type { ExampleRun } from './runExample';
 

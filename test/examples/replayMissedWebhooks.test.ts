@@ -8,11 +8,11 @@ import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 
 import { composeStatement } from '../../sandbox/statements/compose';
-import { readWorkflow } from '../helpers/engine';
-import type { WorkflowJson } from '../helpers/engine';
-import { advanceClock, listDeliveries, listRequests, sampleStatement } from '../helpers/sandboxClient';
-import { startSandboxProcess } from '../helpers/sandboxProcess';
-import type { SandboxProcess } from '../helpers/sandboxProcess';
+import { readWorkflow } from '../harness/engine';
+import type { WorkflowJson } from '../harness/engine';
+import { advanceClock, listDeliveries, listRequests, sampleStatement } from '../harness/sandboxClient';
+import { startSandboxProcess } from '../harness/sandboxProcess';
+import type { SandboxProcess } from '../harness/sandboxProcess';
 import { runExample } from './runExample';
 
 const BANK = 'sbi';

@@ -4,8 +4,9 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, Recorder, runWorkflow, singleNodeWorkflow, storedBinary, thirdPartyTypes } from '../helpers/engine';
-import type { WorkflowJson, WorkflowRun } from '../helpers/engine';
+import { bankConnectCredentials, runWorkflow } from '../harness/engine';
+import type { WorkflowJson, WorkflowRun } from '../harness/engine';
+import { Recorder, thirdPartyTypes } from '../harness/recorder';
 
 export interface ExampleRun {
 	run: WorkflowRun;
@@ -45,13 +46,4 @@ export async function runExample(
 		if (error) throw new Error(`${node.name}: ${error.message}`);
 	}
 	return { run, recorder };
-}
-
-/** Runs the BankConnect node once on one item carrying `pdf` in the binary property `data`; returns its output. */
-export async function runBankConnectOnPdf(baseUrl: string, parameters: Record<string, unknown>, pdf: Buffer): Promise<INodeExecutionData[]> {
-	const item = { json: {}, binary: { data: await storedBinary(pdf, 'statement.pdf', 'application/pdf') } };
-	const run = await runWorkflow(singleNodeWorkflow(parameters), { credentials: bankConnectCredentials(baseUrl), startItems: [item] });
-	const error = run.nodeError('BankConnect');
-	if (error) throw new Error(`BankConnect: ${error.message}`);
-	return run.output('BankConnect');
 }

@@ -5,14 +5,14 @@
  */
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
-import type { INodeExecutionData } from 'n8n-workflow';
 
 import { composeStatement } from '../../../sandbox/statements/compose';
 import type { StatementContent } from '../../../sandbox/statements/compose';
-import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import { sampleStatement } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { binaryDataService } from '../../harness/engine';
+import { runNode, runNodeOk } from '../../harness/runNode';
+import { sampleStatement } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 const SPEC = { bank: 'hdfc', months: 3, seed: 'e2e-foundation', end: '2026-10-31' };
 const LINK_ID = 'loan-application-42';
@@ -21,20 +21,6 @@ let sandbox: SandboxProcess;
 let expected: StatementContent;
 let pdf: Buffer;
 let entityId: string;
-
-async function run(parameters: Record<string, unknown>, credentialOverrides = {}) {
-	const result = await runWorkflow(singleNodeWorkflow(parameters), {
-		credentials: bankConnectCredentials(sandbox.baseUrl, credentialOverrides),
-	});
-	return result;
-}
-
-async function output(parameters: Record<string, unknown>): Promise<INodeExecutionData[]> {
-	const result = await run(parameters);
-	const error = result.nodeError('BankConnect');
-	if (error) throw error;
-	return result.output('BankConnect');
-}
 
 async function uploadStatement(): Promise<string> {
 	const form = new FormData();
@@ -69,14 +55,14 @@ describe('an entity with one uploaded statement', () => {
 	let statementId: string;
 
 	test('Entity → Create sends the link and JSON meta data and returns the entity', async () => {
-		const [item] = await output({
+		const [item] = await runNodeOk({
 			resource: 'entity',
 			operation: 'create',
 			linkId: LINK_ID,
 			isSingleAccount: true,
 			metaDataFormat: 'json',
 			metaDataJson: '{"branch": "Pune", "loan_amount": 250000}',
-		});
+		}, { sandbox });
 		expect(item.json).toEqual({
 			entity_id: expect.any(String),
 			link_id: LINK_ID,
@@ -88,14 +74,14 @@ describe('an entity with one uploaded statement', () => {
 	});
 
 	test('Analysis → Get Transactions waits for completion and returns the PDF’s transactions as items', async () => {
-		const items = await output({
+		const items = await runNodeOk({
 			resource: 'analysis',
 			operation: 'transactions',
 			entityId,
 			waitForCompletion: true,
 			maxWaitSeconds: 60,
 			output: 'split',
-		});
+		}, { sandbox });
 		expect(items).toHaveLength(expected.lines.length);
 		expect(items[0].json).toMatchObject({
 			entity_id: entityId,
@@ -113,7 +99,7 @@ describe('an entity with one uploaded statement', () => {
 	});
 
 	test('Analysis → Get Accounts and Get Identity carry the statement’s account and holder', async () => {
-		const [account] = await output({ resource: 'analysis', operation: 'accounts', entityId, waitForCompletion: false, output: 'split' });
+		const [account] = await runNodeOk({ resource: 'analysis', operation: 'accounts', entityId, waitForCompletion: false, output: 'split' }, { sandbox });
 		expect(account.json).toMatchObject({
 			entity_id: entityId,
 			bank: 'hdfc',
@@ -122,7 +108,7 @@ describe('an entity with one uploaded statement', () => {
 			statements: [statementId],
 			is_fraud: false,
 		});
-		const [identity] = await output({ resource: 'analysis', operation: 'identity', entityId, waitForCompletion: false, output: 'split' });
+		const [identity] = await runNodeOk({ resource: 'analysis', operation: 'identity', entityId, waitForCompletion: false, output: 'split' }, { sandbox });
 		expect(identity.json).toMatchObject({
 			entity_id: entityId,
 			account_id: account.json.account_id,
@@ -132,15 +118,15 @@ describe('an entity with one uploaded statement', () => {
 	});
 
 	test('Analysis → Get Salary, Get Lender Transactions and Get Recurring Transactions find the planted patterns', async () => {
-		const salary = await output({ resource: 'analysis', operation: 'salary', entityId, waitForCompletion: false, output: 'split' });
+		const salary = await runNodeOk({ resource: 'analysis', operation: 'salary', entityId, waitForCompletion: false, output: 'split' }, { sandbox });
 		expect(salary).toHaveLength(SPEC.months);
 		expect(salary.every((item) => item.json.transaction_type === 'credit' && typeof item.json.month_year === 'string')).toBe(true);
 
-		const lender = await output({ resource: 'analysis', operation: 'lenderTransactions', entityId, waitForCompletion: false, output: 'split' });
+		const lender = await runNodeOk({ resource: 'analysis', operation: 'lenderTransactions', entityId, waitForCompletion: false, output: 'split' }, { sandbox });
 		expect(lender).toHaveLength(SPEC.months);
 		expect(lender.every((item) => item.json.transaction_type === 'debit')).toBe(true);
 
-		const recurring = await output({ resource: 'analysis', operation: 'recurringTransactions', entityId, waitForCompletion: false, output: 'split' });
+		const recurring = await runNodeOk({ resource: 'analysis', operation: 'recurringTransactions', entityId, waitForCompletion: false, output: 'split' }, { sandbox });
 		const directions = new Set(recurring.map((item) => item.json.direction));
 		expect(directions).toEqual(new Set(['credit', 'debit']));
 		for (const set of recurring) {
@@ -148,7 +134,7 @@ describe('an entity with one uploaded statement', () => {
 			expect(set.json.entity_id).toBe(entityId);
 		}
 
-		const [whole] = await output({ resource: 'analysis', operation: 'transactions', entityId, waitForCompletion: false, output: 'whole' });
+		const [whole] = await runNodeOk({ resource: 'analysis', operation: 'transactions', entityId, waitForCompletion: false, output: 'whole' }, { sandbox });
 		expect(whole.json).toMatchObject({
 			entity_id: entityId,
 			progress: [{ statement_id: statementId, status: 'completed' }],
@@ -157,7 +143,7 @@ describe('an entity with one uploaded statement', () => {
 	});
 
 	test('Analysis → Get Excel Report downloads a real .xlsx named after bank and account', async () => {
-		const [item] = await output({ resource: 'analysis', operation: 'excelReport', entityId, waitForCompletion: true, maxWaitSeconds: 30, binaryPropertyName: 'report' });
+		const [item] = await runNodeOk({ resource: 'analysis', operation: 'excelReport', entityId, waitForCompletion: true, maxWaitSeconds: 30, binaryPropertyName: 'report' }, { sandbox });
 		const fileName = `hdfc_${expected.identity.account_number}.xlsx`;
 		expect(item.json).toMatchObject({ entity_id: entityId, bank: 'hdfc', account_number: expected.identity.account_number, file_name: fileName });
 		const binary = item.binary?.report;
@@ -174,7 +160,7 @@ describe('an entity with one uploaded statement', () => {
 	});
 
 	test('Entity → Get PDFs downloads the very file that was uploaded', async () => {
-		const [item] = await output({ resource: 'entity', operation: 'getPdfs', entityId, download: true, binaryPropertyName: 'data' });
+		const [item] = await runNodeOk({ resource: 'entity', operation: 'getPdfs', entityId, download: true, binaryPropertyName: 'data' }, { sandbox });
 		expect(item.json).toMatchObject({ entity_id: entityId, statement_id: statementId, bank_name: 'hdfc', pdf_downloaded: true });
 		const content = await (await binaryDataService()).getAsBuffer(item.binary!.data);
 		const sha = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
@@ -183,13 +169,13 @@ describe('an entity with one uploaded statement', () => {
 	});
 
 	test('Entity → Get, Get Many by link and Link Overview find the entity', async () => {
-		const [entity] = await output({ resource: 'entity', operation: 'get', entityId });
+		const [entity] = await runNodeOk({ resource: 'entity', operation: 'get', entityId }, { sandbox });
 		expect(entity.json).toEqual({ entity_id: entityId, link_id: LINK_ID, meta_data: '{"branch":"Pune","loan_amount":250000}' });
 
-		const many = await output({ resource: 'entity', operation: 'getMany', returnAll: true, filters: { linkId: LINK_ID } });
+		const many = await runNodeOk({ resource: 'entity', operation: 'getMany', returnAll: true, filters: { linkId: LINK_ID } }, { sandbox });
 		expect(many.map((item) => item.json.entity_id)).toEqual([entityId]);
 
-		const overview = await output({ resource: 'entity', operation: 'linkOverview', linkId: LINK_ID, output: 'split' });
+		const overview = await runNodeOk({ resource: 'entity', operation: 'linkOverview', linkId: LINK_ID, output: 'split' }, { sandbox });
 		expect(overview).toEqual([
 			{
 				json: { link_id: LINK_ID, entity_id: entityId, bank: 'hdfc', months: ['2026-08', '2026-09', '2026-10'] },
@@ -201,22 +187,24 @@ describe('an entity with one uploaded statement', () => {
 
 describe('without an upload', () => {
 	test('Net Banking Health → only banks that are down', async () => {
-		const items = await output({ resource: 'netBankingHealth', operation: 'get', banks: [], onlyDown: true });
+		const items = await runNodeOk({ resource: 'netBankingHealth', operation: 'get', banks: [], onlyDown: true }, { sandbox });
 		expect(items.map((item) => item.json.bank).sort()).toEqual(['CENTRAL', 'HDFC', 'UCO']);
 		expect(items.every((item) => item.json.health_up === false && typeof item.json.issue_details === 'string')).toBe(true);
 	});
 
 	test('Entity → Get of an unknown id says which entity was not found', async () => {
-		const result = await run({ resource: 'entity', operation: 'get', entityId: 'no-such-entity' });
-		expect(result.nodeError('BankConnect')?.message).toBe('entity no-such-entity not found');
+		const { error } = await runNode({ resource: 'entity', operation: 'get', entityId: 'no-such-entity' }, { sandbox });
+		expect(error?.message).toBe('entity no-such-entity not found');
 	});
 
 	test('a wrong API key is a 401 that names the credential fields, without the key', async () => {
-		const result = await run({ resource: 'entity', operation: 'getMany', returnAll: false, limit: 5, filters: {} }, { apiKey: 'wrong-key-123' });
-		const error = result.nodeError('BankConnect') as Error & { httpCode?: string; description?: string };
-		expect(error.message).toBe('Authentication credentials were not provided.');
-		expect(error.httpCode).toBe('401');
-		expect(error.description).toContain('check the API key and Server Hash');
-		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain('wrong-key-123');
+		const { error } = await runNode(
+			{ resource: 'entity', operation: 'getMany', returnAll: false, limit: 5, filters: {} },
+			{ sandbox, credentials: { apiKey: 'wrong-key-123' } },
+		);
+		expect(error?.message).toBe('Authentication credentials were not provided.');
+		expect(error?.httpCode).toBe('401');
+		expect(error?.description).toContain('check the API key and Server Hash');
+		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain('wrong-key-123');
 	});
 });

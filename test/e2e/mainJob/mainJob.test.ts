@@ -16,9 +16,10 @@ import type { SampleStatementEntry, SampleStatementManifest } from '../../../san
 import { runMainJob } from '../../../scripts/demo/mainJob';
 import type { MainJobResult } from '../../../scripts/demo/mainJob';
 import { statementFromFile } from '../../../scripts/demo/target';
-import { bankConnectCredentials, REPO_ROOT } from '../../helpers/engine';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
+import { bankConnectCredentials } from '../../harness/engine';
+import { REPO_ROOT } from '../../harness/repository';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 const END_DATE = '2026-10-31';
 const MAIN = 'hdfc-6m-salary-emi-recurring.pdf';

@@ -1,33 +1,9 @@
-/** Shared pieces of the Session and Webhook end-to-end tests: single-node runs, a local webhook receiver, waiting. */
+/** Shared pieces of the Session and Webhook end-to-end tests: sample URLs, a local webhook receiver, waiting. */
 import { createServer } from 'http';
 import type { IncomingHttpHeaders, Server } from 'http';
 import type { AddressInfo } from 'net';
-import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-
-/** Runs one BankConnect node with these parameters against the sandbox. */
-export async function runNode(
-	sandbox: SandboxProcess,
-	parameters: Record<string, unknown>,
-	startItems?: INodeExecutionData[],
-	continueOnFail = false,
-): Promise<WorkflowRun> {
-	return await runWorkflow(singleNodeWorkflow(parameters, continueOnFail ? { continueOnFail: true } : {}), {
-		credentials: bankConnectCredentials(sandbox.baseUrl),
-		startItems,
-	});
-}
-
-/** The node's output items; throws the node's error if it failed. */
-export async function nodeOutput(sandbox: SandboxProcess, parameters: Record<string, unknown>, startItems?: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const run = await runNode(sandbox, parameters, startItems);
-	const error = run.nodeError('BankConnect');
-	if (error) throw error;
-	return run.output('BankConnect');
-}
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 /** The URL of a generated statement PDF the sandbox fetches itself (a loopback `file_url`). */
 export function sampleUrl(sandbox: SandboxProcess, query: Record<string, string | number>): string {

@@ -7,19 +7,20 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, readWorkflow, runWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
-import { listDeliveries, listStatements } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-import { expectNoSecrets } from '../../helpers/secrets';
+import { bankConnectCredentials, readWorkflow, runWorkflow } from '../../harness/engine';
+import type { WorkflowRun } from '../../harness/engine';
+import { runNodeOk } from '../../harness/runNode';
+import { listDeliveries, listStatements } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { expectNoSecrets } from '../../harness/secrets';
 import { contentOf } from '../statement/helpers';
-import { nodeOutput, sampleUrl, startReceiver, waitFor } from './helpers';
+import { sampleUrl, startReceiver, waitFor } from './helpers';
 import type { WebhookReceiver } from './helpers';
 
 jest.setTimeout(120_000);
 
-const workflow = readWorkflow('test/e2e/session/session-journey.json');
+const workflow = readWorkflow('test/fixtures/workflows/sessionJourney.json');
 const HDFC = { bank: 'hdfc', months: 2, seed: 'session-journey-hdfc' };
 const SBI = { bank: 'sbi', months: 3, seed: 'session-journey-sbi' };
 
@@ -147,7 +148,7 @@ test('Create → Upload → Upload → Initiate Processing: every node’s outpu
 });
 
 test('Webhook → Update URL (session flow) to a local receiver: the journey’s session gets both events', async () => {
-	const [updated] = await nodeOutput(sandbox, { resource: 'webhook', operation: 'updateUrl', flow: 'session', webhookUrl: receiver.url });
+	const [updated] = await runNodeOk({ resource: 'webhook', operation: 'updateUrl', flow: 'session', webhookUrl: receiver.url }, { sandbox });
 	expect(updated.json).toEqual({ flow: 'session', webhook_url: receiver.url, webhook_mode: 3, message: 'success' });
 
 	const run = await runJourney('loan-application-1043', {

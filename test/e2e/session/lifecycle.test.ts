@@ -3,10 +3,11 @@
  * expiry on the sandbox clock (the shortest Session Expiry, 5 minutes), delete, Get Status after
  * processing and a repeated Initiate Processing.
  */
-import { advanceClock } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-import { nodeOutput, runNode, sampleUrl, startReceiver, waitFor } from './helpers';
+import { runNodeFailing, runNodeOk } from '../../harness/runNode';
+import { advanceClock } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { sampleUrl, startReceiver, waitFor } from './helpers';
 import type { WebhookReceiver } from './helpers';
 
 jest.setTimeout(60_000);
@@ -31,26 +32,19 @@ function uploadInto(sessionId: string, spec = HDFC): Record<string, unknown> {
 }
 
 async function createSession(linkId: string, additionalFields: Record<string, unknown> = {}): Promise<string> {
-	const [created] = await nodeOutput(sandbox, { resource: 'session', operation: 'create', linkId, redirectUrl: '', additionalFields });
+	const [created] = await runNodeOk({ resource: 'session', operation: 'create', linkId, redirectUrl: '', additionalFields }, { sandbox });
 	expect(created.json.link_id).toBe(linkId);
 	return created.json.session_id as string;
 }
 
 async function uploadStatus(sessionId: string): Promise<Record<string, unknown>> {
-	const [status, ...rest] = await nodeOutput(sandbox, { resource: 'session', operation: 'getUploadStatus', sessionId, output: 'whole' });
+	const [status, ...rest] = await runNodeOk({ resource: 'session', operation: 'getUploadStatus', sessionId, output: 'whole' }, { sandbox });
 	expect(rest).toHaveLength(0);
 	return status.json;
 }
 
-/** The node's error when a single-node run fails (and the test fails when it does not). */
-async function nodeError(parameters: Record<string, unknown>): Promise<Error & { httpCode?: string; description?: string }> {
-	const error = (await runNode(sandbox, parameters)).nodeError('BankConnect');
-	if (!error) throw new Error('expected the node to fail');
-	return error;
-}
-
 test('the shortest Session Expiry (5 minutes) on the sandbox clock: open at 4:59, EXPIRED after 5:00, uploads refused with SESSION_EXPIRED', async () => {
-	await nodeOutput(sandbox, { resource: 'webhook', operation: 'updateUrl', flow: 'session', webhookUrl: receiver.url });
+	await runNodeOk({ resource: 'webhook', operation: 'updateUrl', flow: 'session', webhookUrl: receiver.url }, { sandbox });
 	const sessionId = await createSession('lifecycle-expiry', { sessionExpiry: 5 });
 	const opened = await uploadStatus(sessionId);
 	expect(opened).toMatchObject({ session_id: sessionId, upload_status: 'NO_UPLOADS', accounts: [] });
@@ -63,7 +57,7 @@ test('the shortest Session Expiry (5 minutes) on the sandbox clock: open at 4:59
 	expect(expired).toMatchObject({ session_id: sessionId, upload_status: 'EXPIRED', accounts: [] });
 	expect(expired.session_expiry_timestamp).toBe(opened.session_expiry_timestamp);
 
-	const error = await nodeError(uploadInto(sessionId));
+	const error = await runNodeFailing(uploadInto(sessionId), { sandbox });
 	expect(error.name).toBe('NodeApiError');
 	expect(error.message).toBe('SESSION_EXPIRED: The session has expired');
 	expect(error.httpCode).toBe('400');
@@ -77,47 +71,47 @@ test('the shortest Session Expiry (5 minutes) on the sandbox clock: open at 4:59
 
 test('Delete → {session_id, deleted: true}; then Get Status fails with SESSION_DELETED 410, and so does an upload', async () => {
 	const sessionId = await createSession('lifecycle-delete');
-	const [uploaded] = await nodeOutput(sandbox, uploadInto(sessionId));
+	const [uploaded] = await runNodeOk(uploadInto(sessionId), { sandbox });
 	expect(uploaded.json).toMatchObject({ session_id: sessionId, bank_name: 'hdfc' });
 	const status = await uploadStatus(sessionId);
 	expect(status.upload_status).toBe('IN_PROGRESS');
 	expect((status.accounts as Array<Record<string, unknown>>).map((account) => [account.account_id, account.bank_name])).toEqual([[uploaded.json.account_id, 'hdfc']]);
 
-	const deleted = await nodeOutput(sandbox, { resource: 'session', operation: 'delete', sessionId });
+	const deleted = await runNodeOk({ resource: 'session', operation: 'delete', sessionId }, { sandbox });
 	expect(deleted).toEqual([{ json: { session_id: sessionId, deleted: true }, pairedItem: { item: 0 } }]);
 
-	const error = await nodeError({ resource: 'session', operation: 'getStatus', sessionId });
+	const error = await runNodeFailing({ resource: 'session', operation: 'getStatus', sessionId }, { sandbox });
 	expect(error.name).toBe('NodeApiError');
 	expect(error.message).toBe('SESSION_DELETED: The session has been deleted');
 	expect(error.httpCode).toBe('410');
 	expect(error.description).toContain('create a new session; a deleted session cannot be read again');
 
-	const uploadError = await nodeError(uploadInto(sessionId, { ...HDFC, seed: 'session-lifecycle-after-delete' }));
+	const uploadError = await runNodeFailing(uploadInto(sessionId, { ...HDFC, seed: 'session-lifecycle-after-delete' }), { sandbox });
 	expect([uploadError.message, uploadError.httpCode]).toEqual(['SESSION_DELETED: The session has been deleted', '410']);
 });
 
 test('after processing: Get Status lists the account completed; a repeated Initiate fails with 409, or succeeds with Treat Already Requested as Success', async () => {
 	const sessionId = await createSession('lifecycle-processed');
-	const [uploaded] = await nodeOutput(sandbox, uploadInto(sessionId));
-	const acknowledged = await nodeOutput(sandbox, { resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false });
+	const [uploaded] = await runNodeOk(uploadInto(sessionId), { sandbox });
+	const acknowledged = await runNodeOk({ resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false }, { sandbox });
 	expect(acknowledged.map((item) => item.json)).toEqual([{ session_id: sessionId, message: 'success' }]);
 
-	const [progress] = await nodeOutput(sandbox, { resource: 'session', operation: 'getProgress', sessionId, waitForCompletion: true, maxWaitSeconds: 30 });
+	const [progress] = await runNodeOk({ resource: 'session', operation: 'getProgress', sessionId, waitForCompletion: true, maxWaitSeconds: 30 }, { sandbox });
 	expect(progress.json).toMatchObject({ session_id: sessionId, session_progress: 'completed' });
-	const [status] = await nodeOutput(sandbox, { resource: 'session', operation: 'getStatus', sessionId });
+	const [status] = await runNodeOk({ resource: 'session', operation: 'getStatus', sessionId }, { sandbox });
 	expect((status.json.accounts as Array<Record<string, unknown>>).map((account) => [account.account_id, account.bank_name, account.account_status])).toEqual([
 		[uploaded.json.account_id, 'hdfc', 'completed'],
 	]);
 
-	const duplicate = await nodeError({ resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false });
+	const duplicate = await runNodeFailing({ resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false }, { sandbox });
 	expect([duplicate.name, duplicate.message, duplicate.httpCode]).toEqual([
 		'NodeApiError',
 		'DUPLICATE_PROCESSING_REQUEST: Processing was already requested for this session',
 		'409',
 	]);
-	const again = await nodeOutput(sandbox, { resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false, options: { alreadyRequestedIsSuccess: true } });
+	const again = await runNodeOk({ resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false, options: { alreadyRequestedIsSuccess: true } }, { sandbox });
 	expect(again.map((item) => item.json)).toEqual([{ session_id: sessionId, message: 'already requested' }]);
 
-	const closed = await nodeError(uploadInto(sessionId, { ...HDFC, seed: 'session-lifecycle-closed' }));
+	const closed = await runNodeFailing(uploadInto(sessionId, { ...HDFC, seed: 'session-lifecycle-closed' }), { sandbox });
 	expect([closed.message, closed.httpCode]).toEqual(['SESSION_CLOSED: Processing was already requested for this session; it takes no more uploads', '400']);
 });

@@ -8,12 +8,14 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 
-import { bankConnectCredentials, PACKAGE_NAME, runWorkflow } from '../../helpers/engine';
-import type { WorkflowJson } from '../../helpers/engine';
-import { advanceClock, listDeliveries } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-import { nodeOutput, sampleUrl, startReceiver, waitFor } from './helpers';
+import { bankConnectCredentials, runWorkflow } from '../../harness/engine';
+import type { WorkflowJson } from '../../harness/engine';
+import { PACKAGE_NAME } from '../../harness/repository';
+import { runNodeOk } from '../../harness/runNode';
+import { advanceClock, listDeliveries } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { sampleUrl, startReceiver, waitFor } from './helpers';
 import type { WebhookReceiver } from './helpers';
 
 jest.setTimeout(90_000);
@@ -78,7 +80,7 @@ async function uploadDuringOutage(linkId: string, spec: { bank: string; months: 
 }
 
 async function missedPayloads(linkIds: unknown, options: Record<string, unknown> = {}): Promise<INodeExecutionData[]> {
-	return await nodeOutput(sandbox, { resource: 'webhook', operation: 'getMissedPayloads', linkIds, options });
+	return await runNodeOk({ resource: 'webhook', operation: 'getMissedPayloads', linkIds, options }, { sandbox });
 }
 
 const LINK = 'outage-loan-2001';
@@ -91,7 +93,7 @@ beforeAll(async () => {
 	sandbox = await startSandboxProcess(['--processing-ms', '100', '--webhook-attempts', '2', '--webhook-backoff-ms', '50']);
 	outage = await startReceiver(500);
 
-	const [updated] = await nodeOutput(sandbox, { resource: 'webhook', operation: 'updateUrl', flow: 'entity', webhookUrl: outage.url, webhookMode: 1 });
+	const [updated] = await runNodeOk({ resource: 'webhook', operation: 'updateUrl', flow: 'entity', webhookUrl: outage.url, webhookMode: 1 }, { sandbox });
 	expect(updated.json).toEqual({ flow: 'entity', webhook_url: outage.url, webhook_mode: 1, message: 'success' });
 
 	// a few sandbox minutes apart, so each payload has its own date_time

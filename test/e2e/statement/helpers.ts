@@ -1,45 +1,9 @@
-/** Shared pieces of the Statement → Upload end-to-end tests: binary input items, sessions, expected transactions. */
-import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+/** Shared pieces of the Statement → Upload end-to-end tests: entities, sessions, expected transactions. */
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import { composeStatement } from '../../../sandbox/statements/compose';
 import type { StatementContent } from '../../../sandbox/statements/compose';
-import { bankConnectCredentials, binaryDataService, runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import type { WorkflowRun } from '../../helpers/engine';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-
-/** An input item whose `data` binary lives in n8n's binary data store on disk (filesystem mode). */
-export async function fileItem(pdf: Buffer, fileName = 'statement.pdf', property = 'data'): Promise<INodeExecutionData> {
-	const service = await binaryDataService();
-	const binary = await service.store(
-		{ type: 'execution', workflowId: 'test', executionId: '1' } as Parameters<typeof service.store>[0],
-		pdf,
-		{ mimeType: 'application/pdf', fileName, data: '' } as IBinaryData,
-	);
-	return { json: { file: fileName }, binary: { [property]: binary } };
-}
-
-export async function runUpload(
-	sandbox: SandboxProcess,
-	parameters: Record<string, unknown>,
-	startItems?: INodeExecutionData[],
-	continueOnFail = false,
-): Promise<WorkflowRun> {
-	return await runWorkflow(
-		singleNodeWorkflow({ resource: 'statement', operation: 'upload', ...parameters }, continueOnFail ? { continueOnFail: true } : {}),
-		{ credentials: bankConnectCredentials(sandbox.baseUrl), startItems },
-	);
-}
-
-export async function uploadOutput(
-	sandbox: SandboxProcess,
-	parameters: Record<string, unknown>,
-	startItems?: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const run = await runUpload(sandbox, parameters, startItems);
-	const error = run.nodeError('BankConnect');
-	if (error) throw error;
-	return run.output('BankConnect');
-}
+import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 /** Creates an entity directly (the node's Entity → Create is tested elsewhere). */
 export async function createEntity(sandbox: SandboxProcess): Promise<string> {

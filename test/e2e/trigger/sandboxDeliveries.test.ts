@@ -12,11 +12,11 @@ import { createServer } from 'http';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 
-import { bankConnectCredentials } from '../../helpers/engine';
-import { listDeliveries, sampleStatement } from '../../helpers/sandboxClient';
-import { startSandboxProcess } from '../../helpers/sandboxProcess';
-import type { SandboxProcess } from '../../helpers/sandboxProcess';
-import { TriggerHarness } from '../../helpers/triggerHarness';
+import { bankConnectCredentials } from '../../harness/engine';
+import { listDeliveries, sampleStatement } from '../../harness/sandboxClient';
+import { startSandboxProcess } from '../../harness/sandboxProcess';
+import type { SandboxProcess } from '../../harness/sandboxProcess';
+import { TriggerHarness } from '../../harness/triggerHarness';
 
 jest.setTimeout(180_000);
 

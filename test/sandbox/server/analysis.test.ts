@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import ExcelJS from 'exceljs';
 import { composeStatement } from '../../../sandbox/statements/compose';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, UUID, waitFor, type TestSandbox } from './harness';
 
 const HOUR = 60 * 60 * 1000;

@@ -3,7 +3,7 @@
  * names and modes, and the health API, uploads and session create accept each of them.
  */
 import { BANK_CATALOGUE } from '../../../sandbox/bankCatalogue';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, type TestSandbox } from './harness';
 
 interface CatalogueBank {

@@ -4,7 +4,7 @@
  * with two accounts.
  */
 import ExcelJS from 'exceljs';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, waitFor, type TestSandbox } from './harness';
 
 let t: TestSandbox;

@@ -1,4 +1,4 @@
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, type TestSandbox } from './harness';
 
 describe('sandbox faults', () => {

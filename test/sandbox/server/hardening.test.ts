@@ -4,7 +4,7 @@
  */
 import { connect, type Socket } from 'net';
 import { accessToken, TIMESTAMP_WINDOW_SECONDS } from '../../../sandbox/auth';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, type TestSandbox } from './harness';
 
 const PART = (name: string, value: string) => `--XYZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;

@@ -1,7 +1,7 @@
 import { parseCli } from '../../../sandbox/cliOptions';
 import { DEFAULT_OPTIONS } from '../../../sandbox/options';
 import { processingDelays } from '../../../sandbox/processing';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, waitFor } from './harness';
 
 describe('sandbox CLI flags', () => {

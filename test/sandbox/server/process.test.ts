@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import { join } from 'path';
-import { sampleStatement, listRequests, clearRequests } from '../../helpers/sandboxClient';
-import { startSandboxProcess, type SandboxProcess } from '../../helpers/sandboxProcess';
+import { sampleStatement, listRequests, clearRequests } from '../../harness/sandboxClient';
+import { startSandboxProcess, type SandboxProcess } from '../../harness/sandboxProcess';
 
 const REPO = join(__dirname, '..', '..', '..');
 

@@ -4,7 +4,7 @@
  * reads, the detailed Excel reports and `session_status/`'s `insights_available`.
  */
 import ExcelJS from 'exceljs';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, waitFor, type TestSandbox } from './harness';
 
 let t: TestSandbox;

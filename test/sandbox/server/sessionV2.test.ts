@@ -3,7 +3,7 @@
  * `consents` and `metadata`, validated as the docs' error tables give them; the redirect carries a
  * `token`. Uploads and reads of a V2 session stay on V1.
  */
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, UUID, waitFor, type TestSandbox } from './harness';
 
 let t: TestSandbox;

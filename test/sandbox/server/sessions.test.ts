@@ -1,4 +1,4 @@
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, unknownBankPdf, UUID, waitFor, type TestSandbox } from './harness';
 
 const RANGE = { from_date: '01/01/2026', to_date: '30/06/2026' };

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, unknownBankPdf, UUID, type TestSandbox } from './harness';
 
 const WRONG_CONTENT_TYPE = {

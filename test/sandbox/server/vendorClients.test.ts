@@ -6,7 +6,7 @@
  * none of their code is in this repository.
  */
 import { randomBytes } from 'crypto';
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, unknownBankPdf, UUID, type TestSandbox } from './harness';
 
 let t: TestSandbox;

@@ -1,4 +1,4 @@
-import { sampleStatement } from '../../helpers/sandboxClient';
+import { sampleStatement } from '../../harness/sandboxClient';
 import { startTestSandbox, UUID, waitFor, type TestSandbox } from './harness';
 import { startReceiver } from './receiver';
 

@@ -9,7 +9,7 @@ import {
 	authenticateRequest,
 	baseUrlOf,
 } from '../../../credentials/BankConnectApi.credentials';
-import { SECRETS } from '../../helpers/secrets';
+import { SECRETS } from '../../harness/secrets';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const NOW_SECONDS = String(NOW / 1000);

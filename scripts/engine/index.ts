@@ -1,4 +1,0 @@
-export * from './engine';
-export * from './recorder';
-export * from './binaryItems';
-export * from './secretScan';

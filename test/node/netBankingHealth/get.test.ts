@@ -1,0 +1,108 @@
+import { getBanks } from '../../../nodes/BankConnect/methods/loadOptions';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { HEALTH } from '../../fixtures/health';
+import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { badInputItem, expectBadInput, runNode, runNodeFailing, runNodeOk } from '../../harness/runNode';
+
+const health = (parameters: Record<string, unknown> = {}) => ({
+	resource: 'netBankingHealth',
+	operation: 'get',
+	banks: [],
+	onlyDown: false,
+	...parameters,
+});
+
+function serveHealth() {
+	const api = mockApi();
+	api.scope.get(apiPath('/v1/net_banking_health/')).reply(200, HEALTH);
+	return api;
+}
+
+const banksOf = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.bank);
+
+beforeEach(resetNetwork);
+
+describe('Net Banking Health → Get', () => {
+	test('GETs /v1/net_banking_health/ and outputs one item per bank', async () => {
+		const api = serveHealth();
+
+		const items = await runNodeOk(health());
+
+		expect(requestLines(api.requests)).toEqual(['GET /v1/net_banking_health/']);
+		expectAuthenticated(api.requests[0]);
+		expect(items).toEqual(HEALTH.map((entry) => ({ json: entry, pairedItem: { item: 0 } })));
+	});
+
+	test('filters by the chosen banks, whatever their case', async () => {
+		serveHealth();
+
+		expect(banksOf(await runNodeOk(health({ banks: ['sbi', 'ICICI', ' hdfc '] })))).toEqual(['HDFC', 'SBI', 'ICICI']);
+	});
+
+	test('"Only Banks That Are Down" keeps the banks whose net banking is down', async () => {
+		serveHealth();
+
+		const items = await runNodeOk(health({ onlyDown: true }));
+
+		expect(items.map((item) => item.json)).toEqual([HEALTH[1], HEALTH[3]]);
+	});
+
+	test('both filters together', async () => {
+		serveHealth();
+
+		expect(banksOf(await runNodeOk(health({ banks: ['hdfc', 'kotak'], onlyDown: true })))).toEqual(['KOTAK']);
+	});
+
+	test('bank IDs from an expression are accepted', async () => {
+		serveHealth();
+
+		expect(banksOf(await runNodeOk(health({ banks: '={{ $json.watch }}' }), { startItems: [{ json: { watch: ['sbi'] } }] }))).toEqual(['SBI']);
+	});
+
+	test('an expression may give the bank IDs as comma-separated text', async () => {
+		serveHealth();
+
+		expect(banksOf(await runNodeOk(health({ banks: '={{ $json.watch }}' }), { startItems: [{ json: { watch: 'kotak, SBI' } }] }))).toEqual(['SBI', 'KOTAK']);
+	});
+
+	test('an unknown bank identifier is refused before any request', async () => {
+		const api = watchApi();
+
+		expectBadInput(
+			await runNodeFailing(health({ banks: ['hdfc', 'Bank of Atlantis'] })),
+			'Bank Names or IDs',
+			'"bank of atlantis" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici)',
+		);
+		expect(api.requests).toEqual([]);
+	});
+
+	test('with continueOnFail an item with an unknown bank becomes an error item; the others still output', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath('/v1/net_banking_health/')).times(2).reply(200, HEALTH);
+
+		const { items, error } = await runNode(health({ banks: '={{ $json.watch }}' }), {
+			continueOnFail: true,
+			startItems: [{ json: { watch: ['sbi'] } }, { json: { watch: ['xyzbank'] } }, { json: { watch: ['kotak'] } }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(items).toEqual([
+			{ json: HEALTH[1], pairedItem: { item: 0 } },
+			badInputItem('Bank Names or IDs', '"xyzbank" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici)', 1),
+			{ json: HEALTH[3], pairedItem: { item: 2 } },
+		]);
+		expect(api.requests).toHaveLength(2);
+	});
+});
+
+describe('the bank list', () => {
+	test('offers the contract’s bank identifiers with their names', async () => {
+		const options = await getBanks.call({} as ILoadOptionsFunctions);
+		expect(options).toContainEqual({ name: 'HDFC Bank (hdfc)', value: 'hdfc' });
+		expect(options).toContainEqual({ name: 'Punjab National Bank (pnbbnk)', value: 'pnbbnk' });
+		expect(options.map((option) => option.value)).toEqual(
+			expect.arrayContaining(['axis', 'sbi', 'icici', 'kotak', 'yesbnk', 'stanchar', 'hsbc', 'ausfbnk']),
+		);
+		expect(new Set(options.map((option) => option.value)).size).toBe(options.length);
+	});
+});
