@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../BankConnect/transport';
+import { getEntityAnalysis, getSessionInsights } from '../BankConnect/api';
+import type { SessionInsights } from '../BankConnect/api';
 import type { TriggerEvent } from './events';
 
 /** What the user may have fetched and attached to each completed event. */
@@ -10,30 +11,20 @@ function describeFailure(error: unknown): string {
 	return error instanceof Error ? error.message : 'the analysis could not be read';
 }
 
-async function readEntityAnalysis(context: IWebhookFunctions, entityId: string, field: AttachChoice): Promise<IDataObject> {
-	return await apiRequest<IDataObject>(context, {
-		method: 'GET',
-		path: `/v1/entity/${encodeURIComponent(entityId)}/${field}/`,
-		resource: `entity ${entityId}`,
-	});
-}
-
-async function readSessionInsights(context: IWebhookFunctions, sessionId: string): Promise<IDataObject> {
-	return await apiRequest<IDataObject>(context, {
-		method: 'GET',
-		path: `/v1/session_data/${encodeURIComponent(sessionId)}/insights/`,
-		resource: `session ${sessionId}`,
-	});
-}
-
 /** One enrichment item covers one account: it gets that account's part of the session insights. */
-function insightsFor(event: TriggerEvent, insights: IDataObject): IDataObject {
+function insightsFor(event: TriggerEvent, insights: SessionInsights): IDataObject {
 	const accountId = event.json.account_id;
-	const accounts = insights.accounts as IDataObject | undefined;
+	const accounts = insights.accounts as SessionInsights['accounts'] | undefined;
 	if (typeof accountId === 'string' && accounts && typeof accounts[accountId] === 'object') {
-		return { session_id: insights.session_id, account_id: accountId, ...(accounts[accountId] as IDataObject) };
+		return { session_id: insights.session_id, account_id: accountId, ...accounts[accountId] };
 	}
-	return insights;
+	return insights as unknown as IDataObject;
+}
+
+/** The read the choice names: the entity's analysis field, or the session's insights. */
+async function readAnalysis(context: IWebhookFunctions, choice: Exclude<AttachChoice, 'none'>, id: string): Promise<IDataObject> {
+	if (choice === 'insights') return (await getSessionInsights(context, id)) as unknown as IDataObject;
+	return (await getEntityAnalysis(context, id, choice)) as unknown as IDataObject;
 }
 
 /**
@@ -49,12 +40,12 @@ export async function attachAnalysis(context: IWebhookFunctions, events: Trigger
 		if (id === null) continue;
 		let read = reads.get(id);
 		if (!read) {
-			read = choice === 'insights' ? readSessionInsights(context, id) : readEntityAnalysis(context, id, choice);
+			read = readAnalysis(context, choice, id);
 			reads.set(id, read);
 		}
 		try {
 			const analysis = await read;
-			event.json.analysis = choice === 'insights' ? insightsFor(event, analysis) : analysis;
+			event.json.analysis = choice === 'insights' ? insightsFor(event, analysis as unknown as SessionInsights) : analysis;
 		} catch (error) {
 			event.json.analysis_error = describeFailure(error);
 		}

@@ -1,5 +1,5 @@
-/** The webhook bodies BankConnect sends, as in ../shared/bankconnect-api.md, and how one is recognised. */
-import type { WebhookFlow, WebhookPayloadRecord } from '../BankConnect/types';
+/** The webhook bodies BankConnect sends (docs/bankconnect-api.md, "Webhook deliveries"), and how one is recognised. */
+import type { WebhookFlow, WebhookPayloadRecord } from '../BankConnect/api';
 
 export type EntityProgress = 'completed' | 'failed';
 
@@ -50,7 +50,7 @@ export interface EnrichmentPayload {
 
 export type SessionPayload = SessionStatePayload | EnrichmentPayload;
 
-/** A missed entity-flow payload from `GET /v1/entity/webhook_payloads/`. */
+/** A missed entity-flow payload, as BankConnect keeps it (Webhook → Get Missed Payloads). */
 export type StoredEntityPayload = WebhookPayloadRecord;
 
 export type Flow = WebhookFlow;

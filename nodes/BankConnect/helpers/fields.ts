@@ -23,8 +23,3 @@ export function binaryPropertyField(description: string): INodeProperties {
 		description,
 	};
 }
-
-/** The path segment of an id, escaped. */
-export function segment(id: string): string {
-	return encodeURIComponent(id);
-}

@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import type { StatementProgress } from '../types';
+import type { StatementProgress } from '../api';
 
 /** Poll interval for a wait that has lasted `elapsedMs`: 1 s at first, the vendor's 2 s, then 5 s for long waits. */
 export function pollDelayMs(elapsedMs: number): number {

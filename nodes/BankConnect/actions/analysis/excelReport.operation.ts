@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { binaryPropertyField } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { downloadFile } from '../../transport';
-import type { Account, ExcelReportLink } from '../../types';
+import type { Account, ExcelReportLink } from '../../api';
 import { fieldsFor } from '../operation';
 import type { AnalysisReadRequest } from './readAnalysis';
 import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
@@ -30,7 +30,7 @@ export function reportFileName(account: Account | undefined, report: ExcelReport
 	return `${bank}_${number}.xlsx`.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
-/** GET /v1/entity/<entity_id>/raw_excel_report/, then one item per account with its .xlsx. */
+/** The entity's Excel report: one item per account with its .xlsx. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requireText(
 		this.getNode(),

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { entityIdField, segment } from '../../helpers/fields';
+import { getEntityAnalysis } from '../../api';
+import type { AnalysisField, AnalysisResponses } from '../../api';
+import { entityIdField } from '../../helpers/fields';
 import { MAX_WAIT_RANGE, requireMaxWait, requireText } from '../../helpers/validation';
 import { pauseOutsideSlot } from '../../helpers/itemSlots';
 import { waitForCompletion } from '../../helpers/waitForCompletion';
-import { apiRequest } from '../../transport';
-import type { AnalysisField, AnalysisResponses } from '../../types';
 
 /** Entity ID plus Wait for Completion / Max Wait, shared by every analysis read. */
 export const analysisReadFields: INodeProperties[] = [
@@ -53,13 +53,7 @@ export async function readAnalysisOf<Field extends AnalysisField>(
 	request: AnalysisReadRequest,
 ): Promise<AnalysisResponses[Field]> {
 	const { entityId, maxWaitSeconds } = request;
-	const read = async () =>
-		await apiRequest<AnalysisResponses[Field]>(context, {
-			method: 'GET',
-			path: `/v1/entity/${segment(entityId)}/${field}/`,
-			resource: `entity ${entityId}`,
-			itemIndex,
-		});
+	const read = async () => await getEntityAnalysis(context, entityId, field, itemIndex);
 	if (maxWaitSeconds === undefined) return await read();
 	return await waitForCompletion(read, {
 		node: context.getNode(),

@@ -1,4 +1,4 @@
-import type { RecurringSet } from '../../types';
+import type { RecurringSet } from '../../api';
 import type { FraudFlagger } from '../../helpers/fraudFlags';
 import { splitAnalysisOperation } from './splitAnalysis';
 
@@ -15,7 +15,7 @@ function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | '
 	}));
 }
 
-/** GET /v1/entity/<entity_id>/recurring_transactions/: one item per recurring set. */
+/** The entity's recurring credits and debits: one item per recurring set. */
 export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'recurringTransactions',
 	field: 'recurring_transactions',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, IDataObject, INodeExecutionData, INodePropertie
 
 import { createFraudFlagger } from '../../helpers/fraudFlags';
 import type { FraudFlagger } from '../../helpers/fraudFlags';
-import type { AnalysisField, AnalysisResponses } from '../../types';
+import type { AnalysisField, AnalysisResponses } from '../../api';
 import type { Operation } from '../operation';
 import { fieldsFor } from '../operation';
 import type { AnalysisReadRequest } from './readAnalysis';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SessionProgress } from '../../types';
+import { getSessionProgress } from '../../api';
 import { fieldsFor } from '../operation';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
+import { sessionIdField, sessionIdOf } from './sessionId';
 import { maxWaitField, maxWaitOf, waitForSession } from './waitForSession';
 
 export const description: INodeProperties[] = fieldsFor('session', 'getProgress', [
@@ -17,12 +17,12 @@ export const description: INodeProperties[] = fieldsFor('session', 'getProgress'
 	maxWaitField('waitForCompletion'),
 ]);
 
-/** GET progress/, once or until the session is processed. */
+/** The processing progress, once or until the session is processed. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sessionId = sessionIdOf(this, itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex) as boolean;
 	const progress = wait
 		? await waitForSession(this, sessionId, itemIndex, maxWaitOf(this, itemIndex))
-		: await sessionApi<SessionProgress>(this, sessionId, 'progress', itemIndex);
+		: await getSessionProgress(this, sessionId, itemIndex);
 	return [{ json: { ...progress } }];
 }

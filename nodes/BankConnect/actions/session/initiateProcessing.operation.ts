@@ -2,11 +2,11 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError } from '../../transport';
-import type { SessionProcessingRequest } from '../../types';
+import { initiateSessionProcessing } from '../../api';
 import { fieldsFor } from '../operation';
 import { insightsOutputField, readInsightsItems } from './insightsOutput';
 import type { InsightsOutput } from './insightsOutput';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
+import { sessionIdField, sessionIdOf } from './sessionId';
 import { maxWaitField, maxWaitOf, waitForSession } from './waitForSession';
 
 export const ALREADY_REQUESTED = 'already requested';
@@ -45,11 +45,11 @@ function isAlreadyRequested(error: unknown): boolean {
 	return error instanceof NodeApiError && (error.errorResponse as IDataObject | undefined)?.code === 'DUPLICATE_PROCESSING_REQUEST';
 }
 
-/** POST initiate_processing/ (202); the session takes no more uploads afterwards. */
+/** Starts processing; a repeated request is a success when the user said so. */
 async function initiate(context: IExecuteFunctions, sessionId: string, itemIndex: number): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as { alreadyRequestedIsSuccess?: boolean };
 	try {
-		return { ...(await sessionApi<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST')) };
+		return { ...(await initiateSessionProcessing(context, sessionId, itemIndex)) };
 	} catch (error) {
 		if (options.alreadyRequestedIsSuccess === true && isAlreadyRequested(error)) {
 			return { session_id: sessionId, message: ALREADY_REQUESTED };

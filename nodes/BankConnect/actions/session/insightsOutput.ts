@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SessionAccountInsights, SessionInsights } from '../../types';
-import { sessionApi } from './sessionApi';
+import { getSessionInsights } from '../../api';
+import type { SessionAccountInsights, SessionInsights } from '../../api';
 
 export type InsightsOutput = 'whole' | 'accounts' | 'transactions' | 'monthlyBalances';
 
@@ -55,13 +55,13 @@ export function insightsItems(insights: SessionInsights, output: InsightsOutput)
 	);
 }
 
-/** Reads `insights/` and shapes it as asked. */
+/** Reads the insights and shapes them as asked. */
 export async function readInsightsItems(
 	context: IExecuteFunctions,
 	sessionId: string,
 	output: InsightsOutput,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const insights = await sessionApi<SessionInsights>(context, sessionId, 'insights', itemIndex);
+	const insights = await getSessionInsights(context, sessionId, itemIndex);
 	return insightsItems(insights, output);
 }

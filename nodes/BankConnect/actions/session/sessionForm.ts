@@ -108,7 +108,7 @@ function dateRange(checker: Checker, options: SessionCreateOptions, today: IsoDa
 	return { from, to };
 }
 
-/** Every rule of `POST /v1/session/` checked, as the form fields to send (api_key is added by the credential). */
+/** Every rule of session creation checked, as the form fields to send (api_key is added by the credential). */
 export function sessionCreateForm(node: INode, itemIndex: number, input: SessionCreateInput): FormFields {
 	const checker: Checker = { node, itemIndex };
 	const { options } = input;

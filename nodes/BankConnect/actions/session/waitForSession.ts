@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { pauseOutsideSlot } from '../../helpers/itemSlots';
 import { MAX_WAIT_RANGE, requireMaxWait } from '../../helpers/validation';
 import { pollUntil } from '../../helpers/waitForCompletion';
-import type { SessionProgress } from '../../types';
-import { sessionApi } from './sessionApi';
+import { getSessionProgress } from '../../api';
+import type { SessionProgress } from '../../api';
 
 /** Max Wait of a session wait, shown when `shownWhen` (a boolean field) is on. */
 export function maxWaitField(shownWhen: string): INodeProperties {
@@ -31,7 +31,7 @@ export async function waitForSession(
 	maxWaitSeconds: number,
 ): Promise<SessionProgress> {
 	return await pollUntil(
-		async () => await sessionApi<SessionProgress>(context, sessionId, 'progress', itemIndex),
+		async () => await getSessionProgress(context, sessionId, itemIndex),
 		{
 			isDone: (response) => response.session_progress === 'completed',
 			timeoutMessage: (response, seconds) => {

@@ -2,21 +2,24 @@ import { createHash } from 'crypto';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { segment } from '../../helpers/fields';
+import { getEntityPdfs, getSessionPdfs } from '../../api';
+import type { StatementPdf, StatementPdfList } from '../../api';
 import { sourceDigest } from '../../helpers/uploadSource';
 import type { UploadSource } from '../../helpers/uploadSource';
-import { apiRequest, asNodeError, downloadFile } from '../../transport';
+import { asNodeError, downloadFile } from '../../transport';
 import { connectionFailureOf } from '../../transport/upload';
 import type { ConnectionFailure } from '../../transport/upload';
-import type { StatementPdf, StatementPdfList } from '../../types';
 import { sendUpload } from './sendUpload';
 import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';
 
-/** The error as n8n expects it: node errors pass through, anything else is wrapped. */
-/** Where the statements of a target are listed; a new entity's id never arrived, so it cannot be checked. */
-function pdfListPath(target: UploadTarget): string | undefined {
-	if (target.kind === 'entity') return `/v1/entity/${segment(target.entityId)}/get_pdfs/`;
-	if (target.kind === 'session') return `/v1/session_data/${segment(target.sessionId)}/get_pdfs/`;
+/** Reads the statements of a target; a new entity's id never arrived, so it cannot be checked. */
+function pdfListOf(
+	context: IExecuteFunctions,
+	target: UploadTarget,
+	itemIndex: number,
+): (() => Promise<StatementPdfList>) | undefined {
+	if (target.kind === 'entity') return async () => await getEntityPdfs(context, target.entityId, itemIndex);
+	if (target.kind === 'session') return async () => await getSessionPdfs(context, target.sessionId, itemIndex);
 	return undefined;
 }
 
@@ -56,11 +59,11 @@ async function digestOf(context: IExecuteFunctions, source: UploadSource, itemIn
 /** The stored statement whose PDF has these bytes, if any (each PDF link is downloaded and hashed). */
 async function findStoredStatement(
 	context: IExecuteFunctions,
-	listPath: string,
+	listPdfs: () => Promise<StatementPdfList>,
 	digest: string,
 	itemIndex: number,
 ): Promise<StatementPdf | undefined> {
-	const { statements } = await apiRequest<StatementPdfList>(context, { method: 'GET', path: listPath, itemIndex });
+	const { statements } = await listPdfs();
 	for (const statement of statements) {
 		if (!statement.pdf_url) continue;
 		const file = await downloadFile(context, statement.pdf_url, `the PDF of statement ${statement.statement_id}`, itemIndex);
@@ -85,11 +88,11 @@ export async function recoverableUpload(
 	} catch (error) {
 		const failure = connectionFailureOf(error);
 		if (!failure?.mayHaveArrived) throw asNodeError(context.getNode(), error, itemIndex);
-		const listPath = pdfListPath(choice.target);
-		if (listPath === undefined) {
+		const listPdfs = pdfListOf(context, choice.target, itemIndex);
+		if (listPdfs === undefined) {
 			throw outcomeUnknown(context, choice, failure, itemIndex, 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.');
 		}
-		const found = await findStoredStatement(context, listPath, await digestOf(context, choice.source, itemIndex), itemIndex);
+		const found = await findStoredStatement(context, listPdfs, await digestOf(context, choice.source, itemIndex), itemIndex);
 		if (found) {
 			return {
 				...targetIds(choice.target),

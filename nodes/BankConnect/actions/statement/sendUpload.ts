@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { multipartBody } from '../../helpers/multipart';
 import type { UploadSource } from '../../helpers/uploadSource';
-import { apiRequest } from '../../transport';
+import { uploadStatement } from '../../api';
+import type { UploadBody } from '../../api';
 import { withUploadCode } from '../../transport/upload';
-import type { ApiRequest } from '../../transport';
 import type { UploadRoute } from './uploadRoute';
 
 const PDF_MIME_TYPE = 'application/pdf';
@@ -16,20 +16,20 @@ export async function sendUpload(
 	source: UploadSource,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const request: ApiRequest = { method: 'POST', path: route.path, query: route.query, itemIndex };
-	if (route.filePart && source.kind === 'file') {
-		request.streamedMultipart = multipartBody(route.fields, {
-			field: 'file',
-			fileName: source.fileName,
-			contentType: PDF_MIME_TYPE,
-			size: source.size,
-			open: source.open,
-		});
-	} else {
-		request.form = route.fields;
-	}
+	const body: UploadBody =
+		route.filePart && source.kind === 'file'
+			? {
+					streamedMultipart: multipartBody(route.fields, {
+						field: 'file',
+						fileName: source.fileName,
+						contentType: PDF_MIME_TYPE,
+						size: source.size,
+						open: source.open,
+					}),
+				}
+			: { form: route.fields };
 	try {
-		return await apiRequest<IDataObject>(context, request);
+		return await uploadStatement(context, route.endpoint, route.query, body, itemIndex);
 	} catch (error) {
 		throw withUploadCode(error, context.getNode());
 	}

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { readWebhookPayloads } from '../../api';
+import type { WebhookPayloadRecord } from '../../api';
 import { invalidInput } from '../../helpers/validation';
-import { parseLinkIds, readWebhookPayloads } from '../../helpers/webhookSettings';
-import type { WebhookPayloadRecord } from '../../types';
+import { parseLinkIds } from '../../helpers/webhookSettings';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('webhook', 'getMissedPayloads', [
@@ -75,7 +76,7 @@ function afterOf(context: IExecuteFunctions, itemIndex: number, value: unknown):
 	return `${match[1]} ${(match[2] ?? '00:00').padEnd(8, ':00')}`;
 }
 
-/** GET webhook_payloads/ for every link ID: one item per payload, newest first across them all. */
+/** The kept payloads of every link ID: one item per payload, newest first across them all. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const linkIds = linkIdsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as MissedPayloadOptions;

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../../api';
+import type { WebhookFlow } from '../../api';
 import { invalidInput, requireText } from '../../helpers/validation';
-import { ENTITY_WEBHOOK_MODES, SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../../helpers/webhookSettings';
-import type { WebhookFlow } from '../../types';
+import { ENTITY_WEBHOOK_MODES } from '../../helpers/webhookSettings';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('webhook', 'updateUrl', [
@@ -62,7 +63,7 @@ function requireMode(context: IExecuteFunctions, itemIndex: number, flow: Webhoo
 	return mode;
 }
 
-/** POST update_webhook/ of the chosen flow, always with the mode. */
+/** Sets the webhook URL of the chosen flow, always with the mode. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const flow = this.getNodeParameter('flow', itemIndex) as WebhookFlow;
 	const url = requireHttpUrl(this, itemIndex);
