@@ -1,5 +1,7 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { stoppedByOtherItemError } from '../transport';
 
 /** A counting semaphore that can be stopped: after stop(), nobody gets a slot any more. */
 class Slots {
@@ -33,8 +35,8 @@ class Slots {
 
 const slotsOfRun = new WeakMap<IExecuteFunctions, Slots>();
 
-function stoppedError(context: IExecuteFunctions): NodeOperationError {
-	return new NodeOperationError(context.getNode(), 'Stopped because another item failed');
+function stoppedError(context: IExecuteFunctions) {
+	return stoppedByOtherItemError(context.getNode());
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { inspectPdf } from './pdfMagic';
-import { invalidInput } from './validation';
+import { invalidInput } from '../transport';
 
 /** Where the statement comes from, as the user chose it. */
 export type SourceKind = 'binary' | 'base64' | 'url';

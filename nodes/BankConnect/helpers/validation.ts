@@ -1,15 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
+import { invalidInput } from '../transport';
 import { isKnownBank } from './banks';
-
-/** Raises the NodeOperationError for bad input: names the field and the item. */
-export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
-	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
-		itemIndex,
-		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
-	});
-}
 
 /** A required id or text: trimmed, never empty or whitespace. */
 export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {

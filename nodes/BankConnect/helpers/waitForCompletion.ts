@@ -1,7 +1,8 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import type { StatementProgress } from '../api';
+import { analysisFailedError, waitTimedOutError } from '../transport';
 
 /** Poll interval for a wait that has lasted `elapsedMs`: 1 s at first, the vendor's 2 s, then 5 s for long waits. */
 export function pollDelayMs(elapsedMs: number): number {
@@ -30,9 +31,7 @@ export function isComplete(progress: StatementProgress[], node: INode, itemIndex
 		const reasons = failed
 			.map((entry) => `statement ${entry.statement_id} failed: ${entry.message ?? 'no reason given'}`)
 			.join('; ');
-		throw new NodeOperationError(node, `BankConnect could not analyse the statements: ${reasons}`, {
-			itemIndex,
-		});
+		throw analysisFailedError(node, reasons, itemIndex);
 	}
 	return progress.every((entry) => entry.status === 'completed');
 }
@@ -58,10 +57,7 @@ export async function pollUntil<Response>(
 		if (goal.isDone(response)) return response;
 		const remaining = deadline - now();
 		if (remaining <= 0) {
-			throw new NodeOperationError(options.node, goal.timeoutMessage(response, options.maxWaitSeconds), {
-				itemIndex: options.itemIndex,
-				description: 'Raise Max Wait, or run the node again later.',
-			});
+			throw waitTimedOutError(options.node, goal.timeoutMessage(response, options.maxWaitSeconds), options.itemIndex);
 		}
 		await pause(Math.min(pollDelayMs(now() - started), remaining));
 	}

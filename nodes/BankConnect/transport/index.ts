@@ -3,4 +3,4 @@ export type { ApiRequest, FormFields, RequestContext } from './request';
 export { apiRequestAllItems } from './pagination';
 export { downloadFile } from './download';
 export type { DownloadedFile } from './download';
-export { asNodeError, buildApiError, readFailure } from './errors';
+export * from './errors';

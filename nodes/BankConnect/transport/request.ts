@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { MultipartBody } from '../helpers/multipart';
-import { buildApiError, buildNetworkError } from './errors';
+import { buildApiError, buildConfigurationError, buildNetworkError } from './errors';
 import type { ErrorContext } from './errors';
 import {
 	READ_RETRY_POLICY,
@@ -141,7 +141,7 @@ export async function sendWithRetries(
 		} catch (error) {
 			const configurationMessage = configurationMessageOf(error);
 			if (configurationMessage !== undefined) {
-				throw new NodeOperationError(node, configurationMessage, { itemIndex: request.itemIndex });
+				throw buildConfigurationError(node, configurationMessage, request.itemIndex);
 			}
 			const code = networkCodeOf(error);
 			if (attempt < maxAttempts && isRetryableNetworkCode(code)) {

@@ -1,9 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { downloadFile } from '../../transport';
+import { downloadFile, notReadyError } from '../../transport';
 import type { Account, ExcelReportLink } from '../../api';
 import { fieldsFor } from '../operation';
 import type { AnalysisReadRequest } from './readAnalysis';
@@ -52,13 +51,8 @@ export async function excelReportItems(
 	const response = await readAnalysisOf(context, 'raw_excel_report', itemIndex, request);
 	const processing = response.progress.filter((entry) => entry.status !== 'completed');
 	if (response.reports.length === 0 && processing.length > 0) {
-		throw new NodeOperationError(
-			node,
-			`The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${processing
-				.map((entry) => `${entry.statement_id} (${entry.status})`)
-				.join(', ')}`,
-			{ itemIndex, description: 'Turn on Wait for Completion, or run the node again later.' },
-		);
+		const pending = processing.map((entry) => `${entry.statement_id} (${entry.status})`).join(', ');
+		throw notReadyError(node, `The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${pending}`, itemIndex);
 	}
 	const accounts = new Map(response.accounts.map((account) => [account.account_id, account]));
 	const items: INodeExecutionData[] = [];

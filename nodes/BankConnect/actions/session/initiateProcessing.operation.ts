@@ -1,7 +1,6 @@
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../transport';
+import { asNodeError, bankConnectCodeOf } from '../../transport';
 import { initiateSessionProcessing } from '../../api';
 import { fieldsFor } from '../operation';
 import { insightsOutputField, readInsightsItems } from './insightsOutput';
@@ -41,17 +40,13 @@ export const description: INodeProperties[] = fieldsFor('session', 'initiateProc
 	},
 ]);
 
-function isAlreadyRequested(error: unknown): boolean {
-	return error instanceof NodeApiError && (error.errorResponse as IDataObject | undefined)?.code === 'DUPLICATE_PROCESSING_REQUEST';
-}
-
 /** Starts processing; a repeated request is a success when the user said so. */
 async function initiate(context: IExecuteFunctions, sessionId: string, itemIndex: number): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as { alreadyRequestedIsSuccess?: boolean };
 	try {
 		return { ...(await initiateSessionProcessing(context, sessionId, itemIndex)) };
 	} catch (error) {
-		if (options.alreadyRequestedIsSuccess === true && isAlreadyRequested(error)) {
+		if (options.alreadyRequestedIsSuccess === true && bankConnectCodeOf(error) === 'DUPLICATE_PROCESSING_REQUEST') {
 			return { session_id: sessionId, message: ALREADY_REQUESTED };
 		}
 		throw asNodeError(context.getNode(), error, itemIndex);

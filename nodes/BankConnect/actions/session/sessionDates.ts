@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { invalidInput } from '../../helpers/validation';
+import { invalidInput } from '../../transport';
 
 /** A calendar date as `YYYY-MM-DD`, which sorts as text. */
 export type IsoDate = string;

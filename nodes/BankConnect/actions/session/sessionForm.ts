@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import { invalidInput, optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { invalidInput } from '../../transport';
 import type { FormFields } from '../../transport';
 import { optionalSessionDate, sixMonthsBefore, toApiDate } from './sessionDates';
 import type { IsoDate } from './sessionDates';

@@ -1,14 +1,11 @@
 import { createHash } from 'crypto';
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import { getEntityPdfs, getSessionPdfs } from '../../api';
 import type { StatementPdf, StatementPdfList } from '../../api';
 import { sourceDigest } from '../../helpers/uploadSource';
 import type { UploadSource } from '../../helpers/uploadSource';
-import { asNodeError, downloadFile } from '../../transport';
-import { connectionFailureOf } from '../../transport/upload';
-import type { ConnectionFailure } from '../../transport/upload';
+import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
 import { sendUpload } from './sendUpload';
 import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';
 
@@ -27,27 +24,6 @@ function targetIds(target: UploadTarget): JsonObject {
 	if (target.kind === 'entity') return { entity_id: target.entityId };
 	if (target.kind === 'session') return { session_id: target.sessionId };
 	return {};
-}
-
-function outcomeUnknown(
-	context: IExecuteFunctions,
-	choice: UploadChoice,
-	failure: ConnectionFailure,
-	itemIndex: number,
-	why: string,
-): NodeApiError {
-	// the network code stays out of the message: n8n replaces any message naming one with its generic text
-	const message =
-		'UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent; it may or may not have been stored';
-	return new NodeApiError(
-		context.getNode(),
-		{ code: 'UPLOAD_OUTCOME_UNKNOWN', message, ...targetIds(choice.target) },
-		{
-			message,
-			description: `Network error ${failure.code ?? 'without a code'}. ${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
-			itemIndex,
-		},
-	);
 }
 
 async function digestOf(context: IExecuteFunctions, source: UploadSource, itemIndex: number): Promise<string> {
@@ -90,7 +66,8 @@ export async function recoverableUpload(
 		if (!failure?.mayHaveArrived) throw asNodeError(context.getNode(), error, itemIndex);
 		const listPdfs = pdfListOf(context, choice.target, itemIndex);
 		if (listPdfs === undefined) {
-			throw outcomeUnknown(context, choice, failure, itemIndex, 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.');
+			const why = 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.';
+			throw buildOutcomeUnknownError(context.getNode(), targetIds(choice.target), failure, why, itemIndex);
 		}
 		const found = await findStoredStatement(context, listPdfs, await digestOf(context, choice.source, itemIndex), itemIndex);
 		if (found) {
@@ -107,7 +84,8 @@ export async function recoverableUpload(
 		} catch (retryError) {
 			const second = connectionFailureOf(retryError);
 			if (second?.mayHaveArrived) {
-				throw outcomeUnknown(context, choice, second, itemIndex, 'The file was not stored after the first failure, and the one resend failed the same way.');
+				const why = 'The file was not stored after the first failure, and the one resend failed the same way.';
+				throw buildOutcomeUnknownError(context.getNode(), targetIds(choice.target), second, why, itemIndex);
 			}
 			throw asNodeError(context.getNode(), retryError, itemIndex);
 		}

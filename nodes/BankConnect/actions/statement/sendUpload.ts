@@ -4,7 +4,6 @@ import { multipartBody } from '../../helpers/multipart';
 import type { UploadSource } from '../../helpers/uploadSource';
 import { uploadStatement } from '../../api';
 import type { UploadBody } from '../../api';
-import { withUploadCode } from '../../transport/upload';
 import type { UploadRoute } from './uploadRoute';
 
 const PDF_MIME_TYPE = 'application/pdf';
@@ -28,9 +27,5 @@ export async function sendUpload(
 					}),
 				}
 			: { form: route.fields };
-	try {
-		return await uploadStatement(context, route.endpoint, route.query, body, itemIndex);
-	} catch (error) {
-		throw withUploadCode(error, context.getNode());
-	}
+	return await uploadStatement(context, route.endpoint, route.query, body, itemIndex);
 }

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { readWebhookPayloads } from '../../api';
 import type { WebhookPayloadRecord } from '../../api';
-import { invalidInput } from '../../helpers/validation';
 import { parseLinkIds } from '../../helpers/webhookSettings';
+import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('webhook', 'getMissedPayloads', [

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../../api';
 import type { WebhookFlow } from '../../api';
-import { invalidInput, requireText } from '../../helpers/validation';
+import { requireText } from '../../helpers/validation';
 import { ENTITY_WEBHOOK_MODES } from '../../helpers/webhookSettings';
+import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('webhook', 'updateUrl', [
