@@ -1,25 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, bankConnectCodeOf } from '../../transport';
-import { initiateSessionProcessing } from '../../api';
+import { getSessionProgress, initiateSessionProcessing } from '../../api';
+import { itemWait, maxWaitOf, waitFields, waitForSession } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import { insightsOutputField, readInsightsItems } from './insightsOutput';
 import type { InsightsOutput } from './insightsOutput';
 import { sessionIdField, sessionIdOf } from './sessionId';
-import { maxWaitField, maxWaitOf, waitForSession } from './waitForSession';
 
 export const ALREADY_REQUESTED = 'already requested';
 
 export const description: INodeProperties[] = fieldsFor('session', 'initiateProcessing', [
 	sessionIdField,
-	{
+	...waitFields({
 		displayName: 'Process and Wait',
 		name: 'processAndWait',
-		type: 'boolean',
-		default: false,
 		description: 'Whether to wait until processing is complete and return the insights, instead of the 202 acknowledgement',
-	},
-	maxWaitField('processAndWait'),
+	}),
 	{ ...insightsOutputField, displayOptions: { show: { processAndWait: [true] } } },
 	{
 		displayName: 'Options',
@@ -61,6 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const acknowledgement = await initiate(this, sessionId, itemIndex);
 	if (!processAndWait) return [{ json: acknowledgement }];
-	await waitForSession(this, sessionId, itemIndex, maxWaitSeconds);
+	const readProgress = async () => await getSessionProgress(this, sessionId, itemIndex);
+	await waitForSession(readProgress, sessionId, itemWait(this, itemIndex, maxWaitSeconds));
 	return await readInsightsItems(this, sessionId, output, itemIndex);
 }
