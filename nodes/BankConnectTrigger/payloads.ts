@@ -1,5 +1,6 @@
 /** The webhook bodies BankConnect sends (docs/bankconnect-api.md, "Webhook deliveries"), and how one is recognised. */
 import type { WebhookFlow, WebhookPayloadRecord } from '../BankConnect/api';
+import { parseJson } from '../BankConnect/transport';
 
 export type EntityProgress = 'completed' | 'failed';
 
@@ -152,10 +153,5 @@ export function parsePayload(flow: Flow, body: unknown): ParsedPayload {
 export function readJsonBody(parsedBody: unknown, rawBody: Buffer | undefined): { ok: true; value: unknown } | { ok: false } {
 	if (isRecord(parsedBody) && Object.keys(parsedBody).length > 0) return { ok: true, value: parsedBody };
 	const text = typeof parsedBody === 'string' ? parsedBody : rawBody?.toString('utf8') ?? '';
-	if (text.trim() === '') return { ok: false };
-	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
-	} catch {
-		return { ok: false };
-	}
+	return text.trim() === '' ? { ok: false } : parseJson(text);
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runItemsInSlots } from '../helpers/itemSlots';
+import { runItemsInSlots } from '../helpers/concurrency';
 import { asNodeError, errorItem, unsupportedOperationError } from '../transport';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';

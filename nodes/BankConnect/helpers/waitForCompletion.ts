@@ -7,7 +7,7 @@ import type { IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 
 
 import type { SessionProgress, StatementProgress } from '../api';
 import { analysisFailedError, waitTimedOutError } from '../transport';
-import { pauseOutsideSlot } from './itemSlots';
+import { pauseOutsideSlot } from './concurrency';
 import { MAX_WAIT_RANGE, requireMaxWait } from './validation';
 
 const MAX_WAIT_DESCRIPTION = 'How long to wait before failing with the statements still processing';

@@ -4,3 +4,7 @@ export { apiRequestAllItems } from './pagination';
 export { downloadFile } from './download';
 export type { DownloadedFile } from './download';
 export * from './errors';
+export { mapWithConcurrency, runInSlots, Slots } from './concurrency';
+export { multipartBody } from './multipart';
+export type { MultipartBody, MultipartFile } from './multipart';
+export { parseJson } from './json';

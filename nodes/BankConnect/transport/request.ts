@@ -10,8 +10,9 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { MultipartBody } from '../helpers/multipart';
+import type { MultipartBody } from './multipart';
 import { buildApiError, buildConfigurationError, buildNetworkError } from './errors';
+import { parseJson } from './json';
 import type { ErrorContext } from './errors';
 import {
 	READ_RETRY_POLICY,
@@ -159,20 +160,12 @@ export async function sendWithRetries(
 	}
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-	if (text.trim() === '') return { ok: true, value: {} };
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		return { ok: false };
-	}
-}
-
 /** Calls the API and returns the parsed JSON body, or throws a NodeApiError built from BankConnect's answer. */
 export async function apiRequest<T>(context: RequestContext, request: ApiRequest): Promise<T> {
 	const response = await sendWithRetries(context, request, 'text');
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	const parsed = parseJson(text);
+	// an empty body (e.g. a 204) reads as an empty object
+	const parsed = text.trim() === '' ? { ok: true as const, value: {} } : parseJson(text);
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
 	if (!ok) {
 		throw buildApiError(context.getNode(), response.statusCode, parsed.ok ? parsed.value : undefined, text, request);

@@ -1,4 +1,4 @@
-import { createFraudFlagger } from '../../../nodes/BankConnect/helpers/fraudFlags';
+import { createFraudFlagger } from '../../../nodes/BankConnect/actions/analysis/fraudFlags';
 import type { AnalysisEnvelope } from '../../../nodes/BankConnect/api/types';
 import { ENVELOPE, HDFC, SBI } from '../../fixtures/analysis';
 

@@ -1,5 +1,5 @@
 import type { RecurringSet } from '../../api';
-import type { FraudFlagger } from '../../helpers/fraudFlags';
+import type { FraudFlagger } from './fraudFlags';
 import { splitAnalysisOperation } from './splitAnalysis';
 
 function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | 'debit', fraud: FraudFlagger) {

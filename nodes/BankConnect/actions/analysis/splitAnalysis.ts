@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createFraudFlagger } from '../../helpers/fraudFlags';
-import type { FraudFlagger } from '../../helpers/fraudFlags';
+import { createFraudFlagger } from './fraudFlags';
+import type { FraudFlagger } from './fraudFlags';
 import type { AnalysisField, AnalysisResponses } from '../../api';
 import type { Operation } from '../operation';
 import { fieldsFor } from '../operation';

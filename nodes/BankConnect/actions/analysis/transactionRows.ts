@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FraudFlagger } from '../../helpers/fraudFlags';
+import type { FraudFlagger } from './fraudFlags';
 import type { Transaction } from '../../api';
 
 /** One row per transaction of an entity, with its own fraud flags. */

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalText, readHttpUrl, requireBank, requireText } from '../../helpers/validation';
 import { invalidInput } from '../../transport';
 import type { FormFields } from '../../transport';
 import { optionalSessionDate, sixMonthsBefore, toApiDate } from './sessionDates';
@@ -40,13 +40,7 @@ interface Checker {
 function optionalHttpUrl({ node, itemIndex }: Checker, field: string, value: unknown): string | undefined {
 	const text = optionalText(node, itemIndex, field, value);
 	if (text === undefined) return undefined;
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+	if (!readHttpUrl(text).ok) {
 		throw invalidInput(node, itemIndex, field, `must be an http(s) URL, e.g. https://lender.example/done (got "${text}")`);
 	}
 	return text;

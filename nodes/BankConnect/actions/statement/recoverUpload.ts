@@ -1,11 +1,11 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import { getEntityPdfs, getSessionPdfs } from '../../api';
 import type { StatementPdf, StatementPdfList } from '../../api';
-import { sourceDigest } from '../../helpers/uploadSource';
-import type { UploadSource } from '../../helpers/uploadSource';
+import { sourceDigest } from './uploadSource';
+import type { UploadSource } from './uploadSource';
 import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
+import { sha256Hex } from './fileDigest';
 import { sendUpload } from './sendUpload';
 import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';
 
@@ -29,7 +29,7 @@ function targetIds(target: UploadTarget): JsonObject {
 async function digestOf(context: IExecuteFunctions, source: UploadSource, itemIndex: number): Promise<string> {
 	if (source.kind !== 'url') return await sourceDigest(source);
 	const file = await downloadFile(context, source.url, 'the statement at the File URL', itemIndex);
-	return createHash('sha256').update(file.data).digest('hex');
+	return await sha256Hex(file.data);
 }
 
 /** The stored statement whose PDF has these bytes, if any (each PDF link is downloaded and hashed). */
@@ -43,7 +43,7 @@ async function findStoredStatement(
 	for (const statement of statements) {
 		if (!statement.pdf_url) continue;
 		const file = await downloadFile(context, statement.pdf_url, `the PDF of statement ${statement.statement_id}`, itemIndex);
-		if (createHash('sha256').update(file.data).digest('hex') === digest) return statement;
+		if ((await sha256Hex(file.data)) === digest) return statement;
 	}
 	return undefined;
 }

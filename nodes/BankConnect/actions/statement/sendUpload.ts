@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { multipartBody } from '../../helpers/multipart';
-import type { UploadSource } from '../../helpers/uploadSource';
+import { multipartBody } from '../../transport';
+import type { UploadSource } from './uploadSource';
 import { uploadStatement } from '../../api';
 import type { UploadBody } from '../../api';
 import type { UploadRoute } from './uploadRoute';

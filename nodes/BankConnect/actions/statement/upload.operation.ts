@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
-import { SOURCE_FIELDS, readUploadSource } from '../../helpers/uploadSource';
-import type { SourceKind } from '../../helpers/uploadSource';
+import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
+import type { SourceKind } from './uploadSource';
 import { optionalText, requireBank, requireText } from '../../helpers/validation';
 import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { UploadEndpoint } from '../../api';
-import type { UploadSource } from '../../helpers/uploadSource';
+import type { UploadSource } from './uploadSource';
 
 /** Where the statement goes: a new entity, an existing one, or a session. */
 export type UploadTarget =

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { readWebhookPayloads } from '../../api';
 import type { WebhookPayloadRecord } from '../../api';
+import { dateInputText } from '../../helpers/dateInput';
 import { parseLinkIds } from '../../helpers/webhookSettings';
 import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
@@ -59,17 +60,10 @@ function linkIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
 	return ids;
 }
 
-function dateTimeText(value: unknown): string | undefined {
-	if (typeof value === 'string') return value.trim();
-	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	if (typeof (value as { toISO?: unknown }).toISO === 'function') return (value as { toISO(): string | null }).toISO() ?? undefined;
-	return undefined;
-}
-
 /** `After` as BankConnect's `YYYY-MM-DD HH:MM:SS` (the wall-clock time as written), which compares as text with date_time. */
 function afterOf(context: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(dateTimeText(value) ?? '');
+	const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(dateInputText(value, 'dateTime') ?? '');
 	if (!match) {
 		throw invalidInput(context.getNode(), itemIndex, 'After', 'must be a date and time, e.g. 2026-11-20 09:30:00');
 	}

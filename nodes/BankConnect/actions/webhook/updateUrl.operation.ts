@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../../api';
 import type { WebhookFlow } from '../../api';
-import { requireText } from '../../helpers/validation';
+import { readHttpUrl, requireText } from '../../helpers/validation';
 import { ENTITY_WEBHOOK_MODES } from '../../helpers/webhookSettings';
 import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
@@ -49,7 +49,7 @@ export const description: INodeProperties[] = fieldsFor('webhook', 'updateUrl', 
 function requireHttpUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const node = context.getNode();
 	const url = requireText(node, itemIndex, 'Webhook URL', context.getNodeParameter('webhookUrl', itemIndex));
-	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+	if (!readHttpUrl(url).ok) {
 		throw invalidInput(node, itemIndex, 'Webhook URL', `must be an http(s) URL (got "${url}")`);
 	}
 	return url;
