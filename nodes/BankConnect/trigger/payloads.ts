@@ -1,6 +1,6 @@
 /** The webhook bodies BankConnect sends (docs/bankconnect-api.md, "Webhook deliveries"), and how one is recognised. */
-import type { WebhookFlow, WebhookPayloadRecord } from '../BankConnect/api';
-import { parseJson } from '../BankConnect/transport';
+import type { WebhookFlow, WebhookPayloadRecord } from '../api';
+import { parseJson } from '../transport';
 
 export type EntityProgress = 'completed' | 'failed';
 

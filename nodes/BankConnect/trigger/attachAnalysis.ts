@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { getEntityAnalysis, getSessionInsights } from '../BankConnect/api';
-import type { SessionInsights } from '../BankConnect/api';
+import { getEntityAnalysis, getSessionInsights } from '../api';
+import type { SessionInsights } from '../api';
 import type { TriggerEvent } from './events';
 
 /** What the user may have fetched and attached to each completed event. */
