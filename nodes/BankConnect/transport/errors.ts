@@ -63,7 +63,7 @@ function messageOf(body: Record<string, unknown>): string {
 		.join('; ');
 }
 
-/** Reads every error shape of the contract: {error:{code,message}}, {detail}, {entity_id, message}, {field: [msg]}, non-JSON. */
+/** Reads every error shape of the API (docs/bankconnect-api.md, "Errors"): {error:{code,message}}, {detail}, {entity_id, message}, {field: [msg]}, non-JSON. */
 export function readFailure(status: number, body: unknown, rawText: string): BankConnectFailure {
 	const failure: BankConnectFailure = {
 		code: null,

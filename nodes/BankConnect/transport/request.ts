@@ -42,8 +42,6 @@ export interface ApiRequest extends ErrorContext {
 	form?: FormFields;
 	/** Sent as application/json (update_webhook). */
 	json?: IDataObject;
-	/** Sent as multipart/form-data (file uploads). */
-	multipart?: FormData;
 	/** Sent as multipart/form-data read chunk by chunk (statement uploads from n8n's binary data). */
 	streamedMultipart?: MultipartBody;
 	/** Overrides REQUEST_TIMEOUT_MS. */
@@ -81,7 +79,6 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		options.body = JSON.stringify(request.json);
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
-	if (request.multipart) options.body = request.multipart;
 	if (request.streamedMultipart) {
 		// axios reads a Blob-shaped body through its stream(); n8n passes the object through untouched
 		options.body = request.streamedMultipart as unknown as IDataObject;

@@ -22,7 +22,7 @@ function insightsFor(event: TriggerEvent, insights: SessionInsights): IDataObjec
 }
 
 /** The read the choice names: the entity's analysis field, or the session's insights. */
-async function readAnalysis(context: IWebhookFunctions, choice: Exclude<AttachChoice, 'none'>, id: string): Promise<IDataObject> {
+async function readChosenAnalysis(context: IWebhookFunctions, choice: Exclude<AttachChoice, 'none'>, id: string): Promise<IDataObject> {
 	if (choice === 'insights') return (await getSessionInsights(context, id)) as unknown as IDataObject;
 	return (await getEntityAnalysis(context, id, choice)) as unknown as IDataObject;
 }
@@ -40,7 +40,7 @@ export async function attachAnalysis(context: IWebhookFunctions, events: Trigger
 		if (id === null) continue;
 		let read = reads.get(id);
 		if (!read) {
-			read = readAnalysis(context, choice, id);
+			read = readChosenAnalysis(context, choice, id);
 			reads.set(id, read);
 		}
 		try {

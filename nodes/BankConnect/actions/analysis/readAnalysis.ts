@@ -45,12 +45,3 @@ export async function readAnalysisOf<Field extends AnalysisField>(
 	if (maxWaitSeconds === undefined) return await read();
 	return await waitForCompletion(read, itemWait(context, itemIndex, maxWaitSeconds));
 }
-
-/** Reads one analysis field of the entity named in the item, waiting for completion when asked. */
-export async function readAnalysis<Field extends AnalysisField>(
-	context: IExecuteFunctions,
-	field: Field,
-	itemIndex: number,
-): Promise<AnalysisResponses[Field]> {
-	return await readAnalysisOf(context, field, itemIndex, analysisReadRequest(context, itemIndex));
-}

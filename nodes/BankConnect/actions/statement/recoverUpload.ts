@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import { getEntityPdfs, getSessionPdfs } from '../../api';
 import type { StatementPdf, StatementPdfList } from '../../api';
+import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
 import { sourceDigest } from './uploadSource';
 import type { UploadSource } from './uploadSource';
-import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
 import { sha256Hex } from './fileDigest';
 import { sendUpload } from './sendUpload';
 import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { multipartBody } from '../../transport';
-import type { UploadSource } from './uploadSource';
 import { uploadStatement } from '../../api';
 import type { UploadBody } from '../../api';
+import { multipartBody } from '../../transport';
 import type { UploadRoute } from './uploadRoute';
+import type { UploadSource } from './uploadSource';
 
 const PDF_MIME_TYPE = 'application/pdf';
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
-import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
-import type { SourceKind } from './uploadSource';
 import { optionalText, requireBank, requireText } from '../../helpers/validation';
 import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
+import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
+import type { SourceKind } from './uploadSource';
 import { recoverableUpload } from './recoverUpload';
 import { analysisAfterUpload } from './thenAnalysis';
 import type { ThenStep } from './thenAnalysis';

@@ -40,7 +40,7 @@ function entityEndpoint(source: UploadSource, bankKnown: boolean): UploadEndpoin
 	return bankKnown ? 'upload' : 'bankless_upload';
 }
 
-/** Picks the route from source × bank × target (see "Uploading a statement" and "Upload to a session"). */
+/** Picks the route from source × bank × target (docs/bankconnect-api.md, "Uploading a statement" and "Uploading to a session"). */
 export function uploadRoute(choice: UploadChoice): UploadRoute {
 	const { source, bank, target, pdfPassword, identity } = choice;
 	const query = identity ? { identity: 'true' } : undefined;

@@ -1,8 +1,8 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { inspectPdf } from './pdfMagic';
 import { readHttpUrl } from '../../helpers/validation';
 import { invalidInput } from '../../transport';
+import { inspectPdf } from './pdfMagic';
 import { sha256Hex } from './fileDigest';
 
 /** Where the statement comes from, as the user chose it. */
