@@ -1,19 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getLinkOverview } from '../../api';
+import { linkIdField } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('entity', 'linkOverview', [
-	{
-		displayName: 'Link ID',
-		name: 'linkId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. loan-application-1042',
-		description: 'The link_id whose entities to list',
-	},
+	linkIdField('The link_id whose entities to list'),
 	{
 		displayName: 'Output',
 		name: 'output',

@@ -1,21 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { createSession } from '../../api';
+import { linkIdField } from '../../helpers/fields';
 import { fieldsFor } from '../operation';
 import { todayIn } from './sessionDates';
 import { SESSION_EXPIRY_MINUTES, sessionCreateForm } from './sessionForm';
 import type { SessionCreateOptions } from './sessionForm';
 
 export const description: INodeProperties[] = fieldsFor('session', 'create', [
-	{
-		displayName: 'Link ID',
-		name: 'linkId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. loan-application-1042',
-		description: 'Your own reference for the customer, e.g. a loan application ID',
-	},
+	linkIdField('Your own reference for the customer, e.g. a loan application ID'),
 	{
 		displayName: 'Redirect URL',
 		name: 'redirectUrl',
