@@ -47,9 +47,14 @@ export function assertSecureBaseUrl(baseUrl: string): void {
 	);
 }
 
+/** Whether a request URL is absolute (a link) rather than a path under the base URL. */
+function isAbsoluteUrl(url: string): boolean {
+	return /^https?:\/\//i.test(url);
+}
+
 /** Whether a request targets the BankConnect API (relative, or under the base URL) rather than a file link on another host. */
 function targetsApi(requestOptions: IHttpRequestOptions, baseUrl: string): boolean {
-	if (!/^https?:\/\//i.test(requestOptions.url)) return true;
+	if (!isAbsoluteUrl(requestOptions.url)) return true;
 	return requestOptions.url === baseUrl || requestOptions.url.startsWith(`${baseUrl}/`);
 }
 
@@ -85,7 +90,7 @@ export async function authenticateRequest(
 		headers.TIMESTAMP = timestamp;
 		headers.ACCESS_TOKEN = sign(secret, timestamp);
 	}
-	const baseURL = /^https?:\/\//i.test(requestOptions.url) ? requestOptions.baseURL : baseUrl;
+	const baseURL = isAbsoluteUrl(requestOptions.url) ? requestOptions.baseURL : baseUrl;
 	const authenticated = { ...requestOptions, baseURL, headers, sendCredentialsOnCrossOriginRedirect: false };
 	if (needsBodyApiKey(requestOptions)) {
 		const body = new URLSearchParams(requestOptions.body);

@@ -10,7 +10,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeParameters, INodeProperties, INodePropertyCollection, INodeTypeDescription, NodeParameterValue } from 'n8n-workflow';
 
 import { BankConnect } from '../../nodes/BankConnect/BankConnect.node';
-import { BankConnectTrigger } from '../../nodes/BankConnectTrigger/BankConnectTrigger.node';
+import { BankConnectTrigger } from '../../nodes/BankConnect/BankConnectTrigger.node';
 import { REPO_ROOT } from '../harness/repository';
 
 const EXAMPLES = join(REPO_ROOT, 'examples');

@@ -6,7 +6,7 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { sessionEvents } from '../../nodes/BankConnectTrigger/events';
+import { sessionEvents } from '../../nodes/BankConnect/trigger/events';
 import { composeStatement } from '../../sandbox/statements/compose';
 import { fileItem, formSubmission } from '../harness/binaryItems';
 import { readWorkflow } from '../harness/engine';

@@ -1,8 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runItemsInSlots } from '../helpers/itemSlots';
-import { asNodeError } from '../transport';
+import { runItemsInSlots } from '../helpers/concurrency';
+import { asNodeError, errorItem, unsupportedOperationError } from '../transport';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';
 import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
@@ -23,16 +22,6 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	webhook: webhookOperations,
 };
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	// a failed upload may still have created an entity: keep its id so the workflow can use it
-	const entityId = error instanceof NodeApiError ? error.errorResponse?.entity_id : undefined;
-	if (typeof entityId === 'string' && entityId !== '') json.entity_id = entityId;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
 /** Runs the chosen operation for every input item; each output item is paired with its input. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -40,7 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = RESOURCES[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw unsupportedOperationError(this.getNode(), resource, operationName);
 	}
 	const continueOnFail = this.continueOnFail();
 

@@ -1,4 +1,4 @@
-/** Bank identifiers BankConnect accepts (the contract's list); responses use them in lowercase. */
+/** Bank identifiers BankConnect accepts (a part of FinBox's list); responses use them in lowercase. */
 export const BANKS: ReadonlyArray<{ id: string; name: string }> = [
 	{ id: 'ausfbnk', name: 'AU Small Finance Bank' },
 	{ id: 'axis', name: 'Axis Bank' },

@@ -11,6 +11,19 @@ export const entityIdField: INodeProperties = {
 	description: 'The entity_id BankConnect returned when the entity was created or a statement uploaded',
 };
 
+/** A required Link ID field (the lender's own reference), worded for its operation. */
+export function linkIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Link ID',
+		name: 'linkId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. loan-application-1042',
+		description,
+	};
+}
+
 /** Name of the binary property a download is written to. */
 export function binaryPropertyField(description: string): INodeProperties {
 	return {
@@ -22,9 +35,4 @@ export function binaryPropertyField(description: string): INodeProperties {
 		hint: 'The name of the output binary field to put the file in',
 		description,
 	};
-}
-
-/** The path segment of an id, escaped. */
-export function segment(id: string): string {
-	return encodeURIComponent(id);
 }

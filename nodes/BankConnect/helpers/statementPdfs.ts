@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { downloadFile } from '../transport';
-import type { StatementPdf } from '../types';
+import type { StatementPdf } from '../api';
 import { binaryPropertyField } from './fields';
 import { requireText } from './validation';
 

@@ -1,15 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
+import { invalidInput, parseJson } from '../transport';
 import { isKnownBank } from './banks';
-
-/** Raises the NodeOperationError for bad input: names the field and the item. */
-export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
-	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
-		itemIndex,
-		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
-	});
-}
 
 /** A required id or text: trimmed, never empty or whitespace. */
 export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
@@ -40,16 +32,25 @@ export function metaDataToString(
 	let parsed = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return undefined;
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			throw invalidInput(node, itemIndex, field, 'is not valid JSON');
-		}
+		const json = parseJson(value);
+		if (!json.ok) throw invalidInput(node, itemIndex, field, 'is not valid JSON');
+		parsed = json.value;
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw invalidInput(node, itemIndex, field, 'must be a JSON object');
 	}
 	return JSON.stringify(parsed);
+}
+
+/** An absolute http:// or https:// URL: the URL, or why the text is not one (no URL at all, or another protocol). */
+export function readHttpUrl(text: string): { ok: true; url: URL } | { ok: false; protocol?: string } {
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return { ok: false };
+	}
+	return url.protocol === 'http:' || url.protocol === 'https:' ? { ok: true, url } : { ok: false, protocol: url.protocol };
 }
 
 /** Limit of a "Return All / Limit" pair: a whole number of at least 1. */

@@ -1,55 +1,12 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../transport';
-import type { RequestContext } from '../transport';
-import type { WebhookFlow, WebhookPayloadList, WebhookPayloadRecord } from '../types';
-
-/** `webhook_mode` of the session flow: deliveries for every mode (PDF, AA, net banking). */
-export const SESSION_WEBHOOK_MODE = 3;
-
 /** `webhook_mode` of the entity flow: 0 net banking only (what BankConnect resets to), 1 manual uploads too. */
 export const ENTITY_WEBHOOK_MODES: INodePropertyOptions[] = [
 	{ name: 'Net Banking and Manual Uploads', value: 1 },
 	{ name: 'Net Banking Only', value: 0 },
 ];
 
-const UPDATE_WEBHOOK_PATH: Record<WebhookFlow, string> = {
-	entity: '/v1/entity/update_webhook/',
-	session: '/v1/session_data/update_webhook/',
-};
-
-/** Replaces the account's single webhook URL of that flow. The mode is always sent: left out, BankConnect resets it to 0. */
-export async function updateWebhookUrl(
-	context: RequestContext,
-	flow: WebhookFlow,
-	url: string,
-	mode: number,
-	itemIndex?: number,
-): Promise<Record<string, unknown>> {
-	return await apiRequest<Record<string, unknown>>(context, {
-		method: 'POST',
-		path: UPDATE_WEBHOOK_PATH[flow],
-		json: { webhook_url: url, webhook_mode: mode },
-		itemIndex,
-	});
-}
-
 /** Link IDs typed in a field: comma- or newline-separated, blanks and repeats dropped. */
 export function parseLinkIds(text: string): string[] {
 	return [...new Set(text.split(/[\n,]/).map((id) => id.trim()).filter((id) => id !== ''))];
-}
-
-/** The entity-flow payloads BankConnect kept for a link ID, newest first. */
-export async function readWebhookPayloads(
-	context: RequestContext,
-	linkId: string,
-	itemIndex?: number,
-): Promise<WebhookPayloadRecord[]> {
-	const list = await apiRequest<WebhookPayloadList>(context, {
-		method: 'GET',
-		path: '/v1/entity/webhook_payloads/',
-		query: { link_id: linkId },
-		itemIndex,
-	});
-	return Array.isArray(list.payloads) ? list.payloads : [];
 }

@@ -1,5 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-
+import { buildDownloadError } from './errors';
 import type { RequestContext } from './request';
 import { sendWithRetries } from './request';
 
@@ -17,17 +16,7 @@ export async function downloadFile(
 ): Promise<DownloadedFile> {
 	const response = await sendWithRetries(context, { method: 'GET', path: url, itemIndex }, 'arraybuffer');
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		const message = `Could not download ${what}: the link answered HTTP ${response.statusCode}`;
-		throw new NodeApiError(
-			context.getNode(),
-			{ message, httpCode: String(response.statusCode) },
-			{
-				message,
-				description: 'Report and PDF links expire one hour after they are issued; read the analysis again for a fresh link.',
-				httpCode: String(response.statusCode),
-				itemIndex,
-			},
-		);
+		throw buildDownloadError(context.getNode(), response.statusCode, what, itemIndex);
 	}
 	const contentType = response.headers['content-type'];
 	return {

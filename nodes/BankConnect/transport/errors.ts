@@ -1,5 +1,10 @@
+/**
+ * The one place a failure becomes a NodeApiError or NodeOperationError: BankConnect's answers,
+ * dropped connections, dead download links, an upload whose outcome is unknown, bad input, the
+ * node's own stops, and the error item continueOnFail outputs.
+ */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { nextStepFor } from './nextSteps';
 
@@ -35,7 +40,30 @@ function summariseNonJson(body: string, status: number): string {
 	return plain === '' ? `HTTP ${status} with an empty body` : plain.slice(0, 200);
 }
 
-/** Reads every error shape of the contract: {error:{code,message}}, {detail}, {entity_id, message}, {field: [msg]}, non-JSON. */
+/**
+ * The entity upload routes answer `{entity_id, message}` without a code; these messages (the ones
+ * the vendor's SDK matches) mean the same as the session route's codes, so the failure carries that code.
+ * "PDF is not parsable" stays without one: it covers both PDF_IS_IMAGE and a corrupt file.
+ */
+const CODE_OF_MESSAGE: Array<[RegExp, string]> = [
+	[/^Password incorrect$/i, 'PASSWORD_INCORRECT'],
+	[/^Unable to detect bank/i, 'BANK_NAME_UNDETECTED'],
+	[/^Not \S+ bank statement$/i, 'BANK_NAME_MISMATCH'],
+	[/^A duplicate statement has been detected$/i, 'STATEMENT_DUPLICATE'],
+	[/^file: Invalid Base 64 string$/i, 'INVALID_BASE_64'],
+];
+
+function messageOf(body: Record<string, unknown>): string {
+	if (isRecord(body.error)) return text(body.error.message) ?? '';
+	if (text(body.detail)) return body.detail as string;
+	if (text(body.message)) return body.message as string;
+	return Object.entries(body)
+		.filter(([, value]) => Array.isArray(value) || typeof value === 'string')
+		.map(([field, value]) => `${field}: ${Array.isArray(value) ? value.join(' ') : value}`)
+		.join('; ');
+}
+
+/** Reads every error shape of the API (docs/bankconnect-api.md, "Errors"): {error:{code,message}}, {detail}, {entity_id, message}, {field: [msg]}, non-JSON. */
 export function readFailure(status: number, body: unknown, rawText: string): BankConnectFailure {
 	const failure: BankConnectFailure = {
 		code: null,
@@ -44,27 +72,17 @@ export function readFailure(status: number, body: unknown, rawText: string): Ban
 		statementId: null,
 		sessionId: null,
 	};
-	if (!isRecord(body)) {
-		failure.message = summariseNonJson(rawText, status);
-		return failure;
-	}
-	failure.entityId = text(body.entity_id);
-	failure.statementId = text(body.statement_id);
-	failure.sessionId = text(body.session_id);
-	if (isRecord(body.error)) {
-		failure.code = text(body.error.code);
-		failure.message = text(body.error.message) ?? '';
-	} else if (text(body.detail)) {
-		failure.message = body.detail as string;
-	} else if (text(body.message)) {
-		failure.message = body.message as string;
+	if (isRecord(body)) {
+		failure.entityId = text(body.entity_id);
+		failure.statementId = text(body.statement_id);
+		failure.sessionId = text(body.session_id);
+		failure.code = isRecord(body.error) ? text(body.error.code) : null;
+		failure.message = messageOf(body);
+		if (failure.message === '') failure.message = `HTTP ${status}`;
 	} else {
-		const fieldErrors = Object.entries(body)
-			.filter(([, value]) => Array.isArray(value) || typeof value === 'string')
-			.map(([field, value]) => `${field}: ${Array.isArray(value) ? value.join(' ') : value}`);
-		failure.message = fieldErrors.join('; ');
+		failure.message = summariseNonJson(rawText, status);
 	}
-	if (failure.message === '') failure.message = `HTTP ${status}`;
+	failure.code ??= CODE_OF_MESSAGE.find(([pattern]) => pattern.test(failure.message))?.[1] ?? null;
 	return failure;
 }
 
@@ -79,7 +97,7 @@ function describe(failure: BankConnectFailure, status: number): string {
 	return nextStep ? `${facts}. Next step: ${nextStep}.` : facts;
 }
 
-/** The one place an API failure becomes a NodeApiError: message = BankConnect's code and message. */
+/** An HTTP answer that is not a success: message = BankConnect's code and message. */
 export function buildApiError(
 	node: INode,
 	status: number,
@@ -111,14 +129,23 @@ export function buildApiError(
 	});
 }
 
+/** How a request failed without an HTTP answer. */
+export interface ConnectionFailure {
+	code: string | null;
+	/** False only when the connection never opened; otherwise BankConnect may have stored what was sent. */
+	mayHaveArrived: boolean;
+}
+
+/** Codes of connections that never opened: the request cannot have reached BankConnect. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Set where a network error is built; n8n's own error fields cannot carry it without showing it. */
+const connectionFailures = new WeakMap<NodeApiError, ConnectionFailure>();
+
 /** A request that never got an HTTP answer; built from the error code only, so no request detail (headers!) leaks. */
-export function buildNetworkError(
-	node: INode,
-	code: string | undefined,
-	context: ErrorContext = {},
-): NodeApiError {
+export function buildNetworkError(node: INode, code: string | undefined, context: ErrorContext = {}): NodeApiError {
 	const message = `Could not reach BankConnect (${code ?? 'network error'})`;
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ code: code ?? null, message },
 		{
@@ -127,10 +154,112 @@ export function buildNetworkError(
 			itemIndex: context.itemIndex,
 		},
 	);
+	connectionFailures.set(error, { code: code ?? null, mayHaveArrived: code === undefined || !NEVER_SENT_CODES.has(code) });
+	return error;
+}
+
+/** The connection failure behind an error, when it is one built by buildNetworkError; undefined otherwise. */
+export function connectionFailureOf(error: unknown): ConnectionFailure | undefined {
+	return error instanceof NodeApiError ? connectionFailures.get(error) : undefined;
+}
+
+/** An error thrown before the request went out, e.g. the credential refused an http:// base URL. */
+export function buildConfigurationError(node: INode, message: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** A report or PDF link that did not answer with the file. */
+export function buildDownloadError(node: INode, status: number, what: string, itemIndex?: number): NodeApiError {
+	const message = `Could not download ${what}: the link answered HTTP ${status}`;
+	return new NodeApiError(
+		node,
+		{ message, httpCode: String(status) },
+		{
+			message,
+			description: 'Report and PDF links expire one hour after they are issued; read the analysis again for a fresh link.',
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
+}
+
+/** An upload whose connection dropped after the statement was sent, and that could not be settled. */
+export function buildOutcomeUnknownError(
+	node: INode,
+	targetIds: JsonObject,
+	failure: ConnectionFailure,
+	why: string,
+	itemIndex: number,
+): NodeApiError {
+	// the network code stays out of the message: n8n replaces any message naming one with its generic text
+	const message =
+		'UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent; it may or may not have been stored';
+	return new NodeApiError(
+		node,
+		{ code: 'UPLOAD_OUTCOME_UNKNOWN', message, ...targetIds },
+		{
+			message,
+			description: `Network error ${failure.code ?? 'without a code'}. ${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
+			itemIndex,
+		},
+	);
+}
+
+/** Bad input: names the field and the item; nothing was sent for the item. */
+export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
+	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
+		itemIndex,
+		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
+	});
+}
+
+/** A statement BankConnect could not analyse, with its reasons. */
+export function analysisFailedError(node: INode, reasons: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, `BankConnect could not analyse the statements: ${reasons}`, { itemIndex });
+}
+
+/** A wait that ran out of Max Wait; `message` says what is still pending. */
+export function waitTimedOutError(node: INode, message: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, message, { itemIndex, description: 'Raise Max Wait, or run the node again later.' });
+}
+
+/** A read whose result does not exist until every statement is analysed, asked for too early. */
+export function notReadyError(node: INode, message: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, message, {
+		itemIndex,
+		description: 'Turn on Wait for Completion, or run the node again later.',
+	});
+}
+
+/** An item that did not start, or stopped waiting, because another item failed first. */
+export function stoppedByOtherItemError(node: INode): NodeOperationError {
+	return new NodeOperationError(node, 'Stopped because another item failed');
+}
+
+/** A resource and operation pair the node does not offer (a hand-edited workflow). */
+export function unsupportedOperationError(node: INode, resource: string, operation: string): NodeOperationError {
+	return new NodeOperationError(node, `The operation "${operation}" of "${resource}" is not supported`);
 }
 
 /** A caught error as n8n wants it thrown: BankConnect's and the node's own errors as they are, anything else wrapped. */
 export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/** The item continueOnFail outputs for a failed input item. */
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	// a failed upload may still have created an entity: keep its id so the workflow can use it
+	const entityId = error instanceof NodeApiError ? error.errorResponse?.entity_id : undefined;
+	if (typeof entityId === 'string' && entityId !== '') json.entity_id = entityId;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** BankConnect's code behind an API error (e.g. DUPLICATE_PROCESSING_REQUEST), if any. */
+export function bankConnectCodeOf(error: unknown): string | undefined {
+	const code = error instanceof NodeApiError ? error.errorResponse?.code : undefined;
+	return typeof code === 'string' ? code : undefined;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../helpers/concurrency';
+import { mapWithConcurrency } from './concurrency';
 import { apiRequest } from './request';
 import type { RequestContext } from './request';
 

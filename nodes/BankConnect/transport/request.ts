@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -10,8 +10,9 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { MultipartBody } from '../helpers/multipart';
-import { buildApiError, buildNetworkError } from './errors';
+import type { MultipartBody } from './multipart';
+import { buildApiError, buildConfigurationError, buildNetworkError } from './errors';
+import { parseJson } from './json';
 import type { ErrorContext } from './errors';
 import {
 	READ_RETRY_POLICY,
@@ -41,8 +42,6 @@ export interface ApiRequest extends ErrorContext {
 	form?: FormFields;
 	/** Sent as application/json (update_webhook). */
 	json?: IDataObject;
-	/** Sent as multipart/form-data (file uploads). */
-	multipart?: FormData;
 	/** Sent as multipart/form-data read chunk by chunk (statement uploads from n8n's binary data). */
 	streamedMultipart?: MultipartBody;
 	/** Overrides REQUEST_TIMEOUT_MS. */
@@ -80,7 +79,6 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		options.body = JSON.stringify(request.json);
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
-	if (request.multipart) options.body = request.multipart;
 	if (request.streamedMultipart) {
 		// axios reads a Blob-shaped body through its stream(); n8n passes the object through untouched
 		options.body = request.streamedMultipart as unknown as IDataObject;
@@ -141,7 +139,7 @@ export async function sendWithRetries(
 		} catch (error) {
 			const configurationMessage = configurationMessageOf(error);
 			if (configurationMessage !== undefined) {
-				throw new NodeOperationError(node, configurationMessage, { itemIndex: request.itemIndex });
+				throw buildConfigurationError(node, configurationMessage, request.itemIndex);
 			}
 			const code = networkCodeOf(error);
 			if (attempt < maxAttempts && isRetryableNetworkCode(code)) {
@@ -159,20 +157,12 @@ export async function sendWithRetries(
 	}
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-	if (text.trim() === '') return { ok: true, value: {} };
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		return { ok: false };
-	}
-}
-
 /** Calls the API and returns the parsed JSON body, or throws a NodeApiError built from BankConnect's answer. */
 export async function apiRequest<T>(context: RequestContext, request: ApiRequest): Promise<T> {
 	const response = await sendWithRetries(context, request, 'text');
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	const parsed = parseJson(text);
+	// an empty body (e.g. a 204) reads as an empty object
+	const parsed = text.trim() === '' ? { ok: true as const, value: {} } : parseJson(text);
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
 	if (!ok) {
 		throw buildApiError(context.getNode(), response.statusCode, parsed.ok ? parsed.value : undefined, text, request);

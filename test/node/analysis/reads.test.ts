@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AnalysisField } from '../../../nodes/BankConnect/types';
+import type { AnalysisField } from '../../../nodes/BankConnect/api/types';
 import {
 	ENVELOPE,
 	HDFC,

@@ -1,5 +1,5 @@
-import { createFraudFlagger } from '../../../nodes/BankConnect/helpers/fraudFlags';
-import type { AnalysisEnvelope } from '../../../nodes/BankConnect/types';
+import { createFraudFlagger } from '../../../nodes/BankConnect/actions/analysis/fraudFlags';
+import type { AnalysisEnvelope } from '../../../nodes/BankConnect/api/types';
 import { ENVELOPE, HDFC, SBI } from '../../fixtures/analysis';
 
 describe('fraud flags', () => {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { pauseOutsideSlot, runItemsInSlots } from '../../../nodes/BankConnect/helpers/itemSlots';
+import { pauseOutsideSlot, runItemsInSlots } from '../../../nodes/BankConnect/helpers/concurrency';
 
 function fakeContext(): IExecuteFunctions {
 	return { getNode: () => ({ name: 'BankConnect' }) } as unknown as IExecuteFunctions;

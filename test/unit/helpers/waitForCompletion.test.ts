@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { pollDelayMs, waitForCompletion } from '../../../nodes/BankConnect/helpers/waitForCompletion';
-import type { StatementProgress } from '../../../nodes/BankConnect/types';
+import type { StatementProgress } from '../../../nodes/BankConnect/api/types';
 
 const node: INode = { id: 'n', name: 'BankConnect', type: 'n8n-nodes-bankconnect.bankConnect', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -1,10 +1,9 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { downloadFile } from '../../transport';
-import type { Account, ExcelReportLink } from '../../types';
+import { downloadFile, notReadyError } from '../../transport';
+import type { Account, ExcelReportLink } from '../../api';
 import { fieldsFor } from '../operation';
 import type { AnalysisReadRequest } from './readAnalysis';
 import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
@@ -30,7 +29,7 @@ export function reportFileName(account: Account | undefined, report: ExcelReport
 	return `${bank}_${number}.xlsx`.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
-/** GET /v1/entity/<entity_id>/raw_excel_report/, then one item per account with its .xlsx. */
+/** The entity's Excel report: one item per account with its .xlsx. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requireText(
 		this.getNode(),
@@ -52,13 +51,8 @@ export async function excelReportItems(
 	const response = await readAnalysisOf(context, 'raw_excel_report', itemIndex, request);
 	const processing = response.progress.filter((entry) => entry.status !== 'completed');
 	if (response.reports.length === 0 && processing.length > 0) {
-		throw new NodeOperationError(
-			node,
-			`The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${processing
-				.map((entry) => `${entry.statement_id} (${entry.status})`)
-				.join(', ')}`,
-			{ itemIndex, description: 'Turn on Wait for Completion, or run the node again later.' },
-		);
+		const pending = processing.map((entry) => `${entry.statement_id} (${entry.status})`).join(', ');
+		throw notReadyError(node, `The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${pending}`, itemIndex);
 	}
 	const accounts = new Map(response.accounts.map((account) => [account.account_id, account]));
 	const items: INodeExecutionData[] = [];

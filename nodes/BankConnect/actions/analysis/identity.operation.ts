@@ -1,6 +1,6 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 
-/** GET /v1/entity/<entity_id>/identity/ */
+/** The account holders found in the entity's statements. */
 export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'identity',
 	field: 'identity',

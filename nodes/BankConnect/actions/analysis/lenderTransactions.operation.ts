@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
-/** GET /v1/entity/<entity_id>/lender_transactions/ */
+/** The entity's loan disbursals and EMI payments. */
 export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'lenderTransactions',
 	field: 'lender_transactions',

@@ -1,32 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { entityIdField, segment } from '../../helpers/fields';
-import { MAX_WAIT_RANGE, requireMaxWait, requireText } from '../../helpers/validation';
-import { pauseOutsideSlot } from '../../helpers/itemSlots';
-import { waitForCompletion } from '../../helpers/waitForCompletion';
-import { apiRequest } from '../../transport';
-import type { AnalysisField, AnalysisResponses } from '../../types';
+import { getEntityAnalysis } from '../../api';
+import type { AnalysisField, AnalysisResponses } from '../../api';
+import { entityIdField } from '../../helpers/fields';
+import { requireText } from '../../helpers/validation';
+import { itemWait, maxWaitOf, waitFields, waitForCompletion } from '../../helpers/waitForCompletion';
 
 /** Entity ID plus Wait for Completion / Max Wait, shared by every analysis read. */
 export const analysisReadFields: INodeProperties[] = [
 	entityIdField,
-	{
+	...waitFields({
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
 		description:
 			'Whether to poll until every statement of the entity is analysed (an uploaded statement takes a while). A failed statement stops the node with its reason.',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWaitSeconds',
-		type: 'number',
-		typeOptions: { minValue: MAX_WAIT_RANGE.min, maxValue: MAX_WAIT_RANGE.max },
-		default: 300,
-		description: 'How long to wait before failing with the statements still processing',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
+	}),
 ];
 
 /** Which entity to read and how long to wait for its statements. */
@@ -42,7 +30,7 @@ export function analysisReadRequest(context: IExecuteFunctions, itemIndex: numbe
 	const entityId = requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
 	const wait = context.getNodeParameter('waitForCompletion', itemIndex) as boolean;
 	if (!wait) return { entityId };
-	return { entityId, maxWaitSeconds: requireMaxWait(node, itemIndex, context.getNodeParameter('maxWaitSeconds', itemIndex)) };
+	return { entityId, maxWaitSeconds: maxWaitOf(context, itemIndex) };
 }
 
 /** Reads one analysis field of an entity, waiting for completion when asked. */
@@ -53,27 +41,7 @@ export async function readAnalysisOf<Field extends AnalysisField>(
 	request: AnalysisReadRequest,
 ): Promise<AnalysisResponses[Field]> {
 	const { entityId, maxWaitSeconds } = request;
-	const read = async () =>
-		await apiRequest<AnalysisResponses[Field]>(context, {
-			method: 'GET',
-			path: `/v1/entity/${segment(entityId)}/${field}/`,
-			resource: `entity ${entityId}`,
-			itemIndex,
-		});
+	const read = async () => await getEntityAnalysis(context, entityId, field, itemIndex);
 	if (maxWaitSeconds === undefined) return await read();
-	return await waitForCompletion(read, {
-		node: context.getNode(),
-		itemIndex,
-		maxWaitSeconds,
-		pause: async (ms) => await pauseOutsideSlot(context, ms),
-	});
-}
-
-/** Reads one analysis field of the entity named in the item, waiting for completion when asked. */
-export async function readAnalysis<Field extends AnalysisField>(
-	context: IExecuteFunctions,
-	field: Field,
-	itemIndex: number,
-): Promise<AnalysisResponses[Field]> {
-	return await readAnalysisOf(context, field, itemIndex, analysisReadRequest(context, itemIndex));
+	return await waitForCompletion(read, itemWait(context, itemIndex, maxWaitSeconds));
 }

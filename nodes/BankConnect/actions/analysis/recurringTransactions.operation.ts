@@ -1,5 +1,5 @@
-import type { RecurringSet } from '../../types';
-import type { FraudFlagger } from '../../helpers/fraudFlags';
+import type { RecurringSet } from '../../api';
+import type { FraudFlagger } from './fraudFlags';
 import { splitAnalysisOperation } from './splitAnalysis';
 
 function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | 'debit', fraud: FraudFlagger) {
@@ -15,7 +15,7 @@ function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | '
 	}));
 }
 
-/** GET /v1/entity/<entity_id>/recurring_transactions/: one item per recurring set. */
+/** The entity's recurring credits and debits: one item per recurring set. */
 export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'recurringTransactions',
 	field: 'recurring_transactions',

@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
-/** GET /v1/entity/<entity_id>/salary/ */
+/** The entity's salary credits. */
 export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'salary',
 	field: 'salary',

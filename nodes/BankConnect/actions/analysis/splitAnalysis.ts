@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createFraudFlagger } from '../../helpers/fraudFlags';
-import type { FraudFlagger } from '../../helpers/fraudFlags';
-import type { AnalysisField, AnalysisResponses } from '../../types';
+import type { AnalysisField, AnalysisResponses } from '../../api';
 import type { Operation } from '../operation';
 import { fieldsFor } from '../operation';
+import { createFraudFlagger } from './fraudFlags';
+import type { FraudFlagger } from './fraudFlags';
 import type { AnalysisReadRequest } from './readAnalysis';
 import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FraudFlagger } from '../../helpers/fraudFlags';
-import type { Transaction } from '../../types';
+import type { Transaction } from '../../api';
+import type { FraudFlagger } from './fraudFlags';
 
 /** One row per transaction of an entity, with its own fraud flags. */
 export function transactionRows(entityId: string, transactions: Transaction[], fraud: FraudFlagger): IDataObject[] {

@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
-/** GET /v1/entity/<entity_id>/transactions/ */
+/** Every enriched transaction of the entity. */
 export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'transactions',
 	field: 'transactions',

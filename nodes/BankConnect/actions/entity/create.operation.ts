@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { metaDataToString, optionalText } from '../../helpers/validation';
-import { apiRequest } from '../../transport';
-import type { Entity } from '../../types';
+import { createEntity } from '../../api';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('entity', 'create', [
@@ -51,7 +50,7 @@ export const description: INodeProperties[] = fieldsFor('entity', 'create', [
 	},
 ]);
 
-/** POST /v1/entity/ with form fields. */
+/** Creates an entity from the form fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const linkId = optionalText(node, itemIndex, 'Link ID', this.getNodeParameter('linkId', itemIndex));
@@ -60,11 +59,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const metaDataValue = this.getNodeParameter(format === 'json' ? 'metaDataJson' : 'metaData', itemIndex);
 	const metaData = metaDataToString(node, itemIndex, format, metaDataValue);
 
-	const entity = await apiRequest<Entity>(this, {
-		method: 'POST',
-		path: '/v1/entity/',
-		form: { link_id: linkId, is_single_account: isSingleAccount, meta_data: metaData },
-		itemIndex,
-	});
+	const entity = await createEntity(this, { link_id: linkId, is_single_account: isSingleAccount, meta_data: metaData }, itemIndex);
 	return [{ json: { ...entity } }];
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { listEntities } from '../../api';
 import { optionalText, requireLimit } from '../../helpers/validation';
-import { apiRequestAllItems } from '../../transport';
-import type { Entity } from '../../types';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('entity', 'getMany', [
@@ -41,7 +40,7 @@ export const description: INodeProperties[] = fieldsFor('entity', 'getMany', [
 	},
 ]);
 
-/** GET /v1/entity/ page by page: one item per entity. */
+/** Lists entities page by page: one item per entity. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
@@ -49,11 +48,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { linkId?: string };
 	const linkId = optionalText(node, itemIndex, 'Link ID', filters.linkId);
 
-	const entities = await apiRequestAllItems<Entity>(
-		this,
-		'/v1/entity/',
-		linkId ? { link_id: linkId } : {},
-		{ limit, itemIndex },
-	);
+	const entities = await listEntities(this, linkId, { limit, itemIndex });
 	return entities.map((entity) => ({ json: { ...entity } }));
 }

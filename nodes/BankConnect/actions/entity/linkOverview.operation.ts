@@ -1,20 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { getLinkOverview } from '../../api';
+import { linkIdField } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { apiRequest } from '../../transport';
-import type { LinkOverview } from '../../types';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('entity', 'linkOverview', [
-	{
-		displayName: 'Link ID',
-		name: 'linkId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. loan-application-1042',
-		description: 'The link_id whose entities to list',
-	},
+	linkIdField('The link_id whose entities to list'),
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -28,16 +20,11 @@ export const description: INodeProperties[] = fieldsFor('entity', 'linkOverview'
 	},
 ]);
 
-/** GET /v1/entity/link_overview/?link_id= */
+/** The entities, banks and months of a link ID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const linkId = requireText(this.getNode(), itemIndex, 'Link ID', this.getNodeParameter('linkId', itemIndex));
 	const output = this.getNodeParameter('output', itemIndex) as 'split' | 'whole';
-	const overview = await apiRequest<LinkOverview>(this, {
-		method: 'GET',
-		path: '/v1/entity/link_overview/',
-		query: { link_id: linkId },
-		itemIndex,
-	});
+	const overview = await getLinkOverview(this, linkId, itemIndex);
 	if (output === 'whole') return [{ json: { ...overview } }];
 	return overview.progress_data.map((entry) => ({ json: { link_id: overview.link_id, ...entry } }));
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { getNetBankingHealth } from '../../api';
 import { requireBank } from '../../helpers/validation';
-import { apiRequest } from '../../transport';
-import type { BankHealth } from '../../types';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('netBankingHealth', 'get', [
@@ -31,14 +30,14 @@ function chosenBanks(value: unknown): unknown[] {
 	return value === undefined || value === null ? [] : [value];
 }
 
-/** GET /v1/net_banking_health/: one item per bank. */
+/** Net banking health: one item per bank. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const chosen = chosenBanks(this.getNodeParameter('banks', itemIndex, []));
 	const banks = new Set(chosen.map((bank) => requireBank(node, itemIndex, 'Bank Names or IDs', bank).toUpperCase()));
 	const onlyDown = this.getNodeParameter('onlyDown', itemIndex) as boolean;
 
-	const health = await apiRequest<BankHealth[]>(this, { method: 'GET', path: '/v1/net_banking_health/', itemIndex });
+	const health = await getNetBankingHealth(this, itemIndex);
 	return health
 		.filter((entry) => banks.size === 0 || banks.has(entry.bank.toUpperCase()))
 		.filter((entry) => !onlyDown || !entry.health_up)

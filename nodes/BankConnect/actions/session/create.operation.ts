@@ -1,22 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import type { CreatedSession } from '../../types';
+import { createSession } from '../../api';
+import { linkIdField } from '../../helpers/fields';
 import { fieldsFor } from '../operation';
 import { todayIn } from './sessionDates';
 import { SESSION_EXPIRY_MINUTES, sessionCreateForm } from './sessionForm';
 import type { SessionCreateOptions } from './sessionForm';
 
 export const description: INodeProperties[] = fieldsFor('session', 'create', [
-	{
-		displayName: 'Link ID',
-		name: 'linkId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. loan-application-1042',
-		description: 'Your own reference for the customer, e.g. a loan application ID',
-	},
+	linkIdField('Your own reference for the customer, e.g. a loan application ID'),
 	{
 		displayName: 'Redirect URL',
 		name: 'redirectUrl',
@@ -121,7 +113,7 @@ export const description: INodeProperties[] = fieldsFor('session', 'create', [
 	},
 ]);
 
-/** POST /v1/session/: a customer journey link for the customer to upload or consent. */
+/** Creates a customer journey link for the customer to upload or consent. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const form = sessionCreateForm(this.getNode(), itemIndex, {
 		linkId: this.getNodeParameter('linkId', itemIndex),
@@ -129,6 +121,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		options: this.getNodeParameter('additionalFields', itemIndex, {}) as SessionCreateOptions,
 		today: todayIn(this.getTimezone()),
 	});
-	const session = await apiRequest<CreatedSession>(this, { method: 'POST', path: '/v1/session/', form, itemIndex });
+	const session = await createSession(this, form, itemIndex);
 	return [{ json: { session_id: session.session_id, redirect_url: session.redirect_url, link_id: form.link_id } }];
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { deleteSession } from '../../api';
 import { fieldsFor } from '../operation';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
+import { sessionIdField, sessionIdOf } from './sessionId';
 
 export const description: INodeProperties[] = fieldsFor('session', 'delete', [
 	sessionIdField,
@@ -13,9 +14,9 @@ export const description: INodeProperties[] = fieldsFor('session', 'delete', [
 	},
 ]);
 
-/** DELETE delete/: removes the session and its data. */
+/** Removes the session and its data. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sessionId = sessionIdOf(this, itemIndex);
-	await sessionApi<unknown>(this, sessionId, 'delete', itemIndex, 'DELETE');
+	await deleteSession(this, sessionId, itemIndex);
 	return [{ json: { session_id: sessionId, deleted: true } }];
 }

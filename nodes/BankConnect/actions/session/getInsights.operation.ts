@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { fieldsFor } from '../operation';
 import { insightsOutputField, readInsightsItems } from './insightsOutput';
 import type { InsightsOutput } from './insightsOutput';
-import { sessionIdField, sessionIdOf } from './sessionApi';
+import { sessionIdField, sessionIdOf } from './sessionId';
 
 export const description: INodeProperties[] = fieldsFor('session', 'getInsights', [sessionIdField, insightsOutputField]);
 

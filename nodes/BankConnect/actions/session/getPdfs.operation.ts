@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { pdfDownloadFields, pdfDownloadTarget, statementPdfItems } from '../../helpers/statementPdfs';
-import type { StatementPdfList } from '../../types';
+import { getSessionPdfs } from '../../api';
 import { fieldsFor } from '../operation';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
+import { sessionIdField, sessionIdOf } from './sessionId';
 
 export const description: INodeProperties[] = fieldsFor('session', 'getPdfs', [sessionIdField, ...pdfDownloadFields]);
 
-/** GET get_pdfs/: one item per statement of the session, optionally with its PDF. */
+/** One item per statement of the session, optionally with its PDF. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sessionId = sessionIdOf(this, itemIndex);
 	const binaryPropertyName = pdfDownloadTarget(this, itemIndex);
-	const { statements } = await sessionApi<StatementPdfList>(this, sessionId, 'get_pdfs', itemIndex);
+	const { statements } = await getSessionPdfs(this, sessionId, itemIndex);
 	return await statementPdfItems(this, { session_id: sessionId }, statements, binaryPropertyName, itemIndex);
 }

@@ -1,28 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SessionProgress } from '../../types';
+import { getSessionProgress } from '../../api';
+import { itemWait, maxWaitOf, waitFields, waitForSession } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
-import { maxWaitField, maxWaitOf, waitForSession } from './waitForSession';
+import { sessionIdField, sessionIdOf } from './sessionId';
 
 export const description: INodeProperties[] = fieldsFor('session', 'getProgress', [
 	sessionIdField,
-	{
+	...waitFields({
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
 		description: 'Whether to poll until session_progress is completed (processing must have been initiated)',
-	},
-	maxWaitField('waitForCompletion'),
+	}),
 ]);
 
-/** GET progress/, once or until the session is processed. */
+/** The processing progress, once or until the session is processed. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sessionId = sessionIdOf(this, itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex) as boolean;
-	const progress = wait
-		? await waitForSession(this, sessionId, itemIndex, maxWaitOf(this, itemIndex))
-		: await sessionApi<SessionProgress>(this, sessionId, 'progress', itemIndex);
+	const read = async () => await getSessionProgress(this, sessionId, itemIndex);
+	const progress = wait ? await waitForSession(read, sessionId, itemWait(this, itemIndex, maxWaitOf(this, itemIndex))) : await read();
 	return [{ json: { ...progress } }];
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SessionUploadStatus } from '../../types';
+import { getSessionUploadStatus } from '../../api';
 import { fieldsFor } from '../operation';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
+import { sessionIdField, sessionIdOf } from './sessionId';
 
 export const description: INodeProperties[] = fieldsFor('session', 'getUploadStatus', [
 	sessionIdField,
@@ -22,11 +22,11 @@ export const description: INodeProperties[] = fieldsFor('session', 'getUploadSta
 	},
 ]);
 
-/** GET session_upload_status/: what the customer has uploaded so far. */
+/** What the customer has uploaded so far. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sessionId = sessionIdOf(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as 'whole' | 'statements';
-	const status = await sessionApi<SessionUploadStatus>(this, sessionId, 'session_upload_status', itemIndex);
+	const status = await getSessionUploadStatus(this, sessionId, itemIndex);
 	if (output === 'whole') return [{ json: { ...status } as IDataObject }];
 	return (status.accounts ?? []).flatMap((account) =>
 		account.statements.map((statement) => ({

@@ -1,26 +1,22 @@
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError } from '../../transport';
-import type { SessionProcessingRequest } from '../../types';
+import { asNodeError, bankConnectCodeOf } from '../../transport';
+import { getSessionProgress, initiateSessionProcessing } from '../../api';
+import { itemWait, maxWaitOf, waitFields, waitForSession } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import { insightsOutputField, readInsightsItems } from './insightsOutput';
 import type { InsightsOutput } from './insightsOutput';
-import { sessionApi, sessionIdField, sessionIdOf } from './sessionApi';
-import { maxWaitField, maxWaitOf, waitForSession } from './waitForSession';
+import { sessionIdField, sessionIdOf } from './sessionId';
 
 export const ALREADY_REQUESTED = 'already requested';
 
 export const description: INodeProperties[] = fieldsFor('session', 'initiateProcessing', [
 	sessionIdField,
-	{
+	...waitFields({
 		displayName: 'Process and Wait',
 		name: 'processAndWait',
-		type: 'boolean',
-		default: false,
 		description: 'Whether to wait until processing is complete and return the insights, instead of the 202 acknowledgement',
-	},
-	maxWaitField('processAndWait'),
+	}),
 	{ ...insightsOutputField, displayOptions: { show: { processAndWait: [true] } } },
 	{
 		displayName: 'Options',
@@ -41,17 +37,13 @@ export const description: INodeProperties[] = fieldsFor('session', 'initiateProc
 	},
 ]);
 
-function isAlreadyRequested(error: unknown): boolean {
-	return error instanceof NodeApiError && (error.errorResponse as IDataObject | undefined)?.code === 'DUPLICATE_PROCESSING_REQUEST';
-}
-
-/** POST initiate_processing/ (202); the session takes no more uploads afterwards. */
+/** Starts processing; a repeated request is a success when the user said so. */
 async function initiate(context: IExecuteFunctions, sessionId: string, itemIndex: number): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as { alreadyRequestedIsSuccess?: boolean };
 	try {
-		return { ...(await sessionApi<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST')) };
+		return { ...(await initiateSessionProcessing(context, sessionId, itemIndex)) };
 	} catch (error) {
-		if (options.alreadyRequestedIsSuccess === true && isAlreadyRequested(error)) {
+		if (options.alreadyRequestedIsSuccess === true && bankConnectCodeOf(error) === 'DUPLICATE_PROCESSING_REQUEST') {
 			return { session_id: sessionId, message: ALREADY_REQUESTED };
 		}
 		throw asNodeError(context.getNode(), error, itemIndex);
@@ -66,6 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const acknowledgement = await initiate(this, sessionId, itemIndex);
 	if (!processAndWait) return [{ json: acknowledgement }];
-	await waitForSession(this, sessionId, itemIndex, maxWaitSeconds);
+	const readProgress = async () => await getSessionProgress(this, sessionId, itemIndex);
+	await waitForSession(readProgress, sessionId, itemWait(this, itemIndex, maxWaitSeconds));
 	return await readInsightsItems(this, sessionId, output, itemIndex);
 }

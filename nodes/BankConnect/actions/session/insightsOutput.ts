@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SessionAccountInsights, SessionInsights } from '../../types';
-import { sessionApi } from './sessionApi';
+import { getSessionInsights, insightsAccounts } from '../../api';
+import type { SessionAccountInsights, SessionInsights } from '../../api';
 
 export type InsightsOutput = 'whole' | 'accounts' | 'transactions' | 'monthlyBalances';
 
@@ -46,13 +46,6 @@ function rowsOfAccount(output: InsightsOutput, sessionId: string, accountId: str
 	return (account.transactions ?? []).map((transaction) => ({ session_id: sessionId, ...transaction, account_id: accountId }));
 }
 
-/** Each account of the insights with its id, from today's list of `{account_id, data}` or the pre-2024 object keyed by id. */
-export function insightsAccounts(insights: SessionInsights): Array<[accountId: string, account: SessionAccountInsights]> {
-	const accounts = insights.accounts ?? {};
-	if (Array.isArray(accounts)) return accounts.map((entry) => [entry.account_id, entry.data ?? {}]);
-	return Object.entries(accounts);
-}
-
 /** The insights as items: the whole response as BankConnect sent it, or split per account, transaction or month. */
 export function insightsItems(insights: SessionInsights, output: InsightsOutput): INodeExecutionData[] {
 	if (output === 'whole') return [{ json: { ...insights } as IDataObject }];
@@ -62,13 +55,13 @@ export function insightsItems(insights: SessionInsights, output: InsightsOutput)
 	);
 }
 
-/** Reads `insights/` and shapes it as asked. */
+/** Reads the insights and shapes them as asked. */
 export async function readInsightsItems(
 	context: IExecuteFunctions,
 	sessionId: string,
 	output: InsightsOutput,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const insights = await sessionApi<SessionInsights>(context, sessionId, 'insights', itemIndex);
+	const insights = await getSessionInsights(context, sessionId, itemIndex);
 	return insightsItems(insights, output);
 }

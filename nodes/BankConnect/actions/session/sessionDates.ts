@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import { invalidInput } from '../../helpers/validation';
+import { dateInputText } from '../../helpers/dateInput';
+import { invalidInput } from '../../transport';
 
 /** A calendar date as `YYYY-MM-DD`, which sorts as text. */
 export type IsoDate = string;
@@ -25,13 +26,8 @@ function isoOfText(text: string): IsoDate | undefined {
 /** A date field: n8n's date picker, an ISO text, `DD/MM/YYYY` text, a Date or a Luxon DateTime from an expression. */
 export function optionalSessionDate(node: INode, itemIndex: number, field: string, value: unknown): IsoDate | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	let iso: IsoDate | undefined;
-	if (typeof value === 'string') iso = isoOfText(value.trim());
-	else if (value instanceof Date && !Number.isNaN(value.getTime())) iso = value.toISOString().slice(0, 10);
-	else if (typeof (value as { toISODate?: unknown }).toISODate === 'function') {
-		const text = (value as { toISODate(): string | null }).toISODate();
-		iso = text === null ? undefined : isoOfText(text);
-	}
+	const text = dateInputText(value, 'date');
+	const iso = text === undefined ? undefined : isoOfText(text);
 	if (iso === undefined) {
 		throw invalidInput(node, itemIndex, field, 'must be a date, e.g. 2026-05-01 or 01/05/2026 (DD/MM/YYYY)');
 	}

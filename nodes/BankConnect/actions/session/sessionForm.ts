@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import { invalidInput, optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalText, readHttpUrl, requireBank, requireText } from '../../helpers/validation';
+import { invalidInput } from '../../transport';
 import type { FormFields } from '../../transport';
 import { optionalSessionDate, sixMonthsBefore, toApiDate } from './sessionDates';
 import type { IsoDate } from './sessionDates';
@@ -39,13 +40,7 @@ interface Checker {
 function optionalHttpUrl({ node, itemIndex }: Checker, field: string, value: unknown): string | undefined {
 	const text = optionalText(node, itemIndex, field, value);
 	if (text === undefined) return undefined;
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+	if (!readHttpUrl(text).ok) {
 		throw invalidInput(node, itemIndex, field, `must be an http(s) URL, e.g. https://lender.example/done (got "${text}")`);
 	}
 	return text;
@@ -108,7 +103,7 @@ function dateRange(checker: Checker, options: SessionCreateOptions, today: IsoDa
 	return { from, to };
 }
 
-/** Every rule of `POST /v1/session/` checked, as the form fields to send (api_key is added by the credential). */
+/** Every rule of session creation checked, as the form fields to send (api_key is added by the credential). */
 export function sessionCreateForm(node: INode, itemIndex: number, input: SessionCreateInput): FormFields {
 	const checker: Checker = { node, itemIndex };
 	const { options } = input;

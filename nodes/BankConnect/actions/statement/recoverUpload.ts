@@ -1,22 +1,22 @@
-import { createHash } from 'crypto';
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { segment } from '../../helpers/fields';
-import { sourceDigest } from '../../helpers/uploadSource';
-import type { UploadSource } from '../../helpers/uploadSource';
-import { apiRequest, asNodeError, downloadFile } from '../../transport';
-import { connectionFailureOf } from '../../transport/upload';
-import type { ConnectionFailure } from '../../transport/upload';
-import type { StatementPdf, StatementPdfList } from '../../types';
+import { getEntityPdfs, getSessionPdfs } from '../../api';
+import type { StatementPdf, StatementPdfList } from '../../api';
+import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
+import { sourceDigest } from './uploadSource';
+import type { UploadSource } from './uploadSource';
+import { sha256Hex } from './fileDigest';
 import { sendUpload } from './sendUpload';
 import type { UploadChoice, UploadRoute, UploadTarget } from './uploadRoute';
 
-/** The error as n8n expects it: node errors pass through, anything else is wrapped. */
-/** Where the statements of a target are listed; a new entity's id never arrived, so it cannot be checked. */
-function pdfListPath(target: UploadTarget): string | undefined {
-	if (target.kind === 'entity') return `/v1/entity/${segment(target.entityId)}/get_pdfs/`;
-	if (target.kind === 'session') return `/v1/session_data/${segment(target.sessionId)}/get_pdfs/`;
+/** Reads the statements of a target; a new entity's id never arrived, so it cannot be checked. */
+function pdfListOf(
+	context: IExecuteFunctions,
+	target: UploadTarget,
+	itemIndex: number,
+): (() => Promise<StatementPdfList>) | undefined {
+	if (target.kind === 'entity') return async () => await getEntityPdfs(context, target.entityId, itemIndex);
+	if (target.kind === 'session') return async () => await getSessionPdfs(context, target.sessionId, itemIndex);
 	return undefined;
 }
 
@@ -26,45 +26,24 @@ function targetIds(target: UploadTarget): JsonObject {
 	return {};
 }
 
-function outcomeUnknown(
-	context: IExecuteFunctions,
-	choice: UploadChoice,
-	failure: ConnectionFailure,
-	itemIndex: number,
-	why: string,
-): NodeApiError {
-	// the network code stays out of the message: n8n replaces any message naming one with its generic text
-	const message =
-		'UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent; it may or may not have been stored';
-	return new NodeApiError(
-		context.getNode(),
-		{ code: 'UPLOAD_OUTCOME_UNKNOWN', message, ...targetIds(choice.target) },
-		{
-			message,
-			description: `Network error ${failure.code ?? 'without a code'}. ${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
-			itemIndex,
-		},
-	);
-}
-
 async function digestOf(context: IExecuteFunctions, source: UploadSource, itemIndex: number): Promise<string> {
 	if (source.kind !== 'url') return await sourceDigest(source);
 	const file = await downloadFile(context, source.url, 'the statement at the File URL', itemIndex);
-	return createHash('sha256').update(file.data).digest('hex');
+	return await sha256Hex(file.data);
 }
 
 /** The stored statement whose PDF has these bytes, if any (each PDF link is downloaded and hashed). */
 async function findStoredStatement(
 	context: IExecuteFunctions,
-	listPath: string,
+	listPdfs: () => Promise<StatementPdfList>,
 	digest: string,
 	itemIndex: number,
 ): Promise<StatementPdf | undefined> {
-	const { statements } = await apiRequest<StatementPdfList>(context, { method: 'GET', path: listPath, itemIndex });
+	const { statements } = await listPdfs();
 	for (const statement of statements) {
 		if (!statement.pdf_url) continue;
 		const file = await downloadFile(context, statement.pdf_url, `the PDF of statement ${statement.statement_id}`, itemIndex);
-		if (createHash('sha256').update(file.data).digest('hex') === digest) return statement;
+		if ((await sha256Hex(file.data)) === digest) return statement;
 	}
 	return undefined;
 }
@@ -85,11 +64,12 @@ export async function recoverableUpload(
 	} catch (error) {
 		const failure = connectionFailureOf(error);
 		if (!failure?.mayHaveArrived) throw asNodeError(context.getNode(), error, itemIndex);
-		const listPath = pdfListPath(choice.target);
-		if (listPath === undefined) {
-			throw outcomeUnknown(context, choice, failure, itemIndex, 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.');
+		const listPdfs = pdfListOf(context, choice.target, itemIndex);
+		if (listPdfs === undefined) {
+			const why = 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.';
+			throw buildOutcomeUnknownError(context.getNode(), targetIds(choice.target), failure, why, itemIndex);
 		}
-		const found = await findStoredStatement(context, listPath, await digestOf(context, choice.source, itemIndex), itemIndex);
+		const found = await findStoredStatement(context, listPdfs, await digestOf(context, choice.source, itemIndex), itemIndex);
 		if (found) {
 			return {
 				...targetIds(choice.target),
@@ -104,7 +84,8 @@ export async function recoverableUpload(
 		} catch (retryError) {
 			const second = connectionFailureOf(retryError);
 			if (second?.mayHaveArrived) {
-				throw outcomeUnknown(context, choice, second, itemIndex, 'The file was not stored after the first failure, and the one resend failed the same way.');
+				const why = 'The file was not stored after the first failure, and the one resend failed the same way.';
+				throw buildOutcomeUnknownError(context.getNode(), targetIds(choice.target), second, why, itemIndex);
 			}
 			throw asNodeError(context.getNode(), retryError, itemIndex);
 		}

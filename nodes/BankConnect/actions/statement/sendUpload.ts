@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { multipartBody } from '../../helpers/multipart';
-import type { UploadSource } from '../../helpers/uploadSource';
-import { apiRequest } from '../../transport';
-import { withUploadCode } from '../../transport/upload';
-import type { ApiRequest } from '../../transport';
+import { uploadStatement } from '../../api';
+import type { UploadBody } from '../../api';
+import { multipartBody } from '../../transport';
 import type { UploadRoute } from './uploadRoute';
+import type { UploadSource } from './uploadSource';
 
 const PDF_MIME_TYPE = 'application/pdf';
 
@@ -16,21 +15,17 @@ export async function sendUpload(
 	source: UploadSource,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const request: ApiRequest = { method: 'POST', path: route.path, query: route.query, itemIndex };
-	if (route.filePart && source.kind === 'file') {
-		request.streamedMultipart = multipartBody(route.fields, {
-			field: 'file',
-			fileName: source.fileName,
-			contentType: PDF_MIME_TYPE,
-			size: source.size,
-			open: source.open,
-		});
-	} else {
-		request.form = route.fields;
-	}
-	try {
-		return await apiRequest<IDataObject>(context, request);
-	} catch (error) {
-		throw withUploadCode(error, context.getNode());
-	}
+	const body: UploadBody =
+		route.filePart && source.kind === 'file'
+			? {
+					streamedMultipart: multipartBody(route.fields, {
+						field: 'file',
+						fileName: source.fileName,
+						contentType: PDF_MIME_TYPE,
+						size: source.size,
+						open: source.open,
+					}),
+				}
+			: { form: route.fields };
+	return await uploadStatement(context, route.endpoint, route.query, body, itemIndex);
 }

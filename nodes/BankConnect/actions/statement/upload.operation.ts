@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
-import { SOURCE_FIELDS, readUploadSource } from '../../helpers/uploadSource';
-import type { SourceKind } from '../../helpers/uploadSource';
-import { MAX_WAIT_RANGE, optionalText, requireBank, requireMaxWait, requireText } from '../../helpers/validation';
+import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
+import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
+import type { SourceKind } from './uploadSource';
 import { recoverableUpload } from './recoverUpload';
 import { analysisAfterUpload } from './thenAnalysis';
 import type { ThenStep } from './thenAnalysis';
@@ -150,15 +151,10 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		description: 'What to return: the upload response, or — after waiting until every statement of the entity is analysed — an analysis, as the Analysis resource returns it',
 		displayOptions: { show: { target: ENTITY_TARGETS } },
 	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWaitSeconds',
-		type: 'number',
-		typeOptions: { minValue: MAX_WAIT_RANGE.min, maxValue: MAX_WAIT_RANGE.max },
-		default: 300,
-		description: 'How long to wait for the analysis before failing with the statements still processing',
-		displayOptions: { show: { target: ENTITY_TARGETS, then: [...SPLIT_STEPS, 'excelReport'] } },
-	},
+	maxWaitField(
+		{ target: ENTITY_TARGETS, then: [...SPLIT_STEPS, 'excelReport'] },
+		'How long to wait for the analysis before failing with the statements still processing',
+	),
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -199,7 +195,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const target = readTarget(this, itemIndex);
 	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
 	const then = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
-	const maxWaitSeconds = then === 'none' ? 0 : requireMaxWait(node, itemIndex, this.getNodeParameter('maxWaitSeconds', itemIndex));
+	const maxWaitSeconds = then === 'none' ? 0 : maxWaitOf(this, itemIndex);
 	const binaryPropertyName =
 		then === 'excelReport'
 			? requireText(node, itemIndex, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex))

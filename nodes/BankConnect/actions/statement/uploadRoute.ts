@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { UploadSource } from '../../helpers/uploadSource';
+import type { UploadEndpoint } from '../../api';
+import type { UploadSource } from './uploadSource';
 
 /** Where the statement goes: a new entity, an existing one, or a session. */
 export type UploadTarget =
@@ -8,9 +9,9 @@ export type UploadTarget =
 	| { kind: 'entity'; entityId: string }
 	| { kind: 'session'; sessionId: string };
 
-/** One upload request of the contract: path, query and exactly the form fields it lists. */
+/** One upload request of the contract: endpoint, query and exactly the form fields it lists. */
 export interface UploadRoute {
-	path: string;
+	endpoint: UploadEndpoint;
 	query: IDataObject | undefined;
 	/** Text form fields; undefined values are not sent. */
 	fields: Record<string, string | undefined>;
@@ -34,19 +35,19 @@ function statementField(source: UploadSource): Record<string, string | undefined
 	return {};
 }
 
-function entityPath(source: UploadSource, bankKnown: boolean): string {
-	if (source.kind === 'base64') return bankKnown ? '/v1/statement/upload_base64/' : '/v1/statement/bankless_upload_base64/';
-	return bankKnown ? '/v1/statement/upload/' : '/v1/statement/bankless_upload/';
+function entityEndpoint(source: UploadSource, bankKnown: boolean): UploadEndpoint {
+	if (source.kind === 'base64') return bankKnown ? 'upload_base64' : 'bankless_upload_base64';
+	return bankKnown ? 'upload' : 'bankless_upload';
 }
 
-/** Picks the route from source × bank × target (see "Uploading a statement" and "Upload to a session"). */
+/** Picks the route from source × bank × target (docs/bankconnect-api.md, "Uploading a statement" and "Uploading to a session"). */
 export function uploadRoute(choice: UploadChoice): UploadRoute {
 	const { source, bank, target, pdfPassword, identity } = choice;
 	const query = identity ? { identity: 'true' } : undefined;
 	const filePart = source.kind === 'file';
 	if (target.kind === 'session') {
 		return {
-			path: '/v1/statement/upload_session/',
+			endpoint: 'upload_session',
 			query,
 			fields: {
 				session_id: target.sessionId,
@@ -59,7 +60,7 @@ export function uploadRoute(choice: UploadChoice): UploadRoute {
 		};
 	}
 	return {
-		path: entityPath(source, bank !== null),
+		endpoint: entityEndpoint(source, bank !== null),
 		query,
 		fields: {
 			bank_name: bank ?? undefined,

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../helpers/validation';
-import { parseLinkIds, readWebhookPayloads } from '../../helpers/webhookSettings';
-import type { WebhookPayloadRecord } from '../../types';
+import { readWebhookPayloads } from '../../api';
+import type { WebhookPayloadRecord } from '../../api';
+import { dateInputText } from '../../helpers/dateInput';
+import { parseLinkIds } from '../../helpers/webhookSettings';
+import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('webhook', 'getMissedPayloads', [
@@ -58,24 +60,17 @@ function linkIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
 	return ids;
 }
 
-function dateTimeText(value: unknown): string | undefined {
-	if (typeof value === 'string') return value.trim();
-	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	if (typeof (value as { toISO?: unknown }).toISO === 'function') return (value as { toISO(): string | null }).toISO() ?? undefined;
-	return undefined;
-}
-
 /** `After` as BankConnect's `YYYY-MM-DD HH:MM:SS` (the wall-clock time as written), which compares as text with date_time. */
 function afterOf(context: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(dateTimeText(value) ?? '');
+	const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(dateInputText(value, 'dateTime') ?? '');
 	if (!match) {
 		throw invalidInput(context.getNode(), itemIndex, 'After', 'must be a date and time, e.g. 2026-11-20 09:30:00');
 	}
 	return `${match[1]} ${(match[2] ?? '00:00').padEnd(8, ':00')}`;
 }
 
-/** GET webhook_payloads/ for every link ID: one item per payload, newest first across them all. */
+/** The kept payloads of every link ID: one item per payload, newest first across them all. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const linkIds = linkIdsOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as MissedPayloadOptions;

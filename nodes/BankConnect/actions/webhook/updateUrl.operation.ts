@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, requireText } from '../../helpers/validation';
-import { ENTITY_WEBHOOK_MODES, SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../../helpers/webhookSettings';
-import type { WebhookFlow } from '../../types';
+import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../../api';
+import type { WebhookFlow } from '../../api';
+import { readHttpUrl, requireText } from '../../helpers/validation';
+import { ENTITY_WEBHOOK_MODES } from '../../helpers/webhookSettings';
+import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('webhook', 'updateUrl', [
@@ -47,7 +49,7 @@ export const description: INodeProperties[] = fieldsFor('webhook', 'updateUrl', 
 function requireHttpUrl(context: IExecuteFunctions, itemIndex: number): string {
 	const node = context.getNode();
 	const url = requireText(node, itemIndex, 'Webhook URL', context.getNodeParameter('webhookUrl', itemIndex));
-	if (!/^https?:\/\/[^\s/]+/i.test(url)) {
+	if (!readHttpUrl(url).ok) {
 		throw invalidInput(node, itemIndex, 'Webhook URL', `must be an http(s) URL (got "${url}")`);
 	}
 	return url;
@@ -62,7 +64,7 @@ function requireMode(context: IExecuteFunctions, itemIndex: number, flow: Webhoo
 	return mode;
 }
 
-/** POST update_webhook/ of the chosen flow, always with the mode. */
+/** Sets the webhook URL of the chosen flow, always with the mode. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const flow = this.getNodeParameter('flow', itemIndex) as WebhookFlow;
 	const url = requireHttpUrl(this, itemIndex);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENTITY_WEBHOOK_MODES } from '../BankConnect/helpers/webhookSettings';
+import { ENTITY_WEBHOOK_MODES } from '../helpers/webhookSettings';
 import { MAX_PENDING_CATCH_UP } from './catchUp';
 import { DEFAULT_DEDUP_MAX_ENTRIES, DEFAULT_DEDUP_WINDOW_HOURS } from './dedup';
 

@@ -1,4 +1,4 @@
-import type { AnalysisEnvelope } from '../types';
+import type { AnalysisEnvelope } from '../../api';
 
 /** Fraud columns added to each split item, flat so a spreadsheet row shows them. */
 export interface FraudFlags {

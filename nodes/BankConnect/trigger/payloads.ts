@@ -1,5 +1,6 @@
-/** The webhook bodies BankConnect sends, as in ../shared/bankconnect-api.md, and how one is recognised. */
-import type { WebhookFlow, WebhookPayloadRecord } from '../BankConnect/types';
+/** The webhook bodies BankConnect sends (docs/bankconnect-api.md, "Webhook deliveries"), and how one is recognised. */
+import type { WebhookFlow, WebhookPayloadRecord } from '../api';
+import { parseJson } from '../transport';
 
 export type EntityProgress = 'completed' | 'failed';
 
@@ -50,7 +51,7 @@ export interface EnrichmentPayload {
 
 export type SessionPayload = SessionStatePayload | EnrichmentPayload;
 
-/** A missed entity-flow payload from `GET /v1/entity/webhook_payloads/`. */
+/** A missed entity-flow payload, as BankConnect keeps it (Webhook → Get Missed Payloads). */
 export type StoredEntityPayload = WebhookPayloadRecord;
 
 export type Flow = WebhookFlow;
@@ -152,10 +153,5 @@ export function parsePayload(flow: Flow, body: unknown): ParsedPayload {
 export function readJsonBody(parsedBody: unknown, rawBody: Buffer | undefined): { ok: true; value: unknown } | { ok: false } {
 	if (isRecord(parsedBody) && Object.keys(parsedBody).length > 0) return { ok: true, value: parsedBody };
 	const text = typeof parsedBody === 'string' ? parsedBody : rawBody?.toString('utf8') ?? '';
-	if (text.trim() === '') return { ok: false };
-	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
-	} catch {
-		return { ok: false };
-	}
+	return text.trim() === '' ? { ok: false } : parseJson(text);
 }

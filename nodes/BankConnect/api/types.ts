@@ -1,4 +1,4 @@
-/** Response shapes of the BankConnect API, as in ../shared/bankconnect-api.md. */
+/** Response shapes of the BankConnect API, as docs/bankconnect-api.md describes them. */
 
 export interface Entity {
 	entity_id: string;
@@ -121,26 +121,6 @@ export interface BankHealth {
 	issue_details: string | null;
 }
 
-/** 200 of the entity upload routes; without `?identity=true` only entity_id, statement_id and bank_name. */
-export interface StatementUpload {
-	entity_id: string;
-	statement_id: string;
-	bank_name: string;
-	date_range?: { from_date: string | null; to_date: string | null };
-	is_fraud?: boolean;
-	fraud_type?: string | null;
-	identity?: Identity;
-}
-
-/** 200 of `upload_session/` (the fields the node relies on; the rest passes through). */
-export interface SessionStatementUpload {
-	session_id: string;
-	statement_id: string;
-	bank_name: string;
-	account_id: string;
-	[key: string]: unknown;
-}
-
 /** Which webhook an account setting belongs to: the classic entity flow or the session flow. */
 export type WebhookFlow = 'entity' | 'session';
 
@@ -187,6 +167,22 @@ export interface SessionUploadStatus {
 	session_id: string;
 	upload_status: 'NO_UPLOADS' | 'IN_PROGRESS' | 'COMPLETED' | 'EXPIRED';
 	accounts: SessionUploadAccount[];
+	[key: string]: unknown;
+}
+
+/** One account of `session_status/`. */
+export interface SessionAccountStatus {
+	account_id: string;
+	account_status: 'completed' | 'failed';
+	error_code: string | null;
+	error_message: string | null;
+	[key: string]: unknown;
+}
+
+/** 200 of `session_status/`. */
+export interface SessionStatus {
+	session_id: string;
+	accounts: SessionAccountStatus[];
 	[key: string]: unknown;
 }
 

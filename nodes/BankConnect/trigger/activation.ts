@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { parseLinkIds } from '../BankConnect/helpers/webhookSettings';
+import { parseLinkIds } from '../helpers/webhookSettings';
 import { findMissedPayloads, markPayloadsHandled } from './catchUp';
 import type { Flow } from './payloads';
 import { isRegistered, registerWebhook, wantedRegistration } from './registration';

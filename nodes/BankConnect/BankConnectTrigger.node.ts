@@ -7,9 +7,9 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { checkRegistration, createRegistration, recordDeactivation } from './activation';
-import { triggerProperties } from './description';
-import { handleDelivery } from './handleDelivery';
+import { checkRegistration, createRegistration, recordDeactivation } from './trigger/activation';
+import { triggerProperties } from './trigger/description';
+import { handleDelivery } from './trigger/handleDelivery';
 
 export class BankConnectTrigger implements INodeType {
 	description: INodeTypeDescription = {

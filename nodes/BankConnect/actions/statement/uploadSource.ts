@@ -1,8 +1,9 @@
-import { createHash } from 'crypto';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
+import { readHttpUrl } from '../../helpers/validation';
+import { invalidInput } from '../../transport';
 import { inspectPdf } from './pdfMagic';
-import { invalidInput } from './validation';
+import { sha256Hex } from './fileDigest';
 
 /** Where the statement comes from, as the user chose it. */
 export type SourceKind = 'binary' | 'base64' | 'url';
@@ -145,15 +146,9 @@ function urlSource(context: IExecuteFunctions, itemIndex: number, parameters: So
 	const field = SOURCE_FIELDS.url;
 	const text = typeof parameters.fileUrl === 'string' ? parameters.fileUrl.trim() : '';
 	if (text === '') throw invalidInput(node, itemIndex, field, 'must not be empty');
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw invalidInput(node, itemIndex, field, `"${text}" is not a URL`);
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw invalidInput(node, itemIndex, field, `must be an http:// or https:// URL (got ${url.protocol})`);
-	}
+	const url = readHttpUrl(text);
+	if (!url.ok && url.protocol === undefined) throw invalidInput(node, itemIndex, field, `"${text}" is not a URL`);
+	if (!url.ok) throw invalidInput(node, itemIndex, field, `must be an http:// or https:// URL (got ${url.protocol})`);
 	return { kind: 'url', url: text };
 }
 
@@ -170,8 +165,5 @@ export async function readUploadSource(
 
 /** sha256 of the statement's bytes (read again for a file), to find it among the stored statements. */
 export async function sourceDigest(source: FileSource | Base64Source): Promise<string> {
-	const hash = createHash('sha256');
-	if (source.kind === 'base64') return hash.update(source.bytes).digest('hex');
-	for await (const chunk of await source.open()) hash.update(chunk);
-	return hash.digest('hex');
+	return await sha256Hex(source.kind === 'base64' ? source.bytes : await source.open());
 }

@@ -1,6 +1,6 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { readWebhookPayloads } from '../BankConnect/helpers/webhookSettings';
+import { readWebhookPayloads } from '../api';
 import type { StoredEntityPayload } from './payloads';
 import type { TriggerState } from './state';
 

@@ -1,6 +1,6 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../BankConnect/helpers/webhookSettings';
+import { SESSION_WEBHOOK_MODE, updateWebhookUrl } from '../api';
 import type { Flow } from './payloads';
 import type { Registration, TriggerState } from './state';
 

@@ -1,0 +1,7 @@
+export * from './entity';
+export * from './netBankingHealth';
+export * from './session';
+export * from './statement';
+export * from './webhook';
+export { segment } from './segment';
+export type * from './types';

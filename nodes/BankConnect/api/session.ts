@@ -1,0 +1,82 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+import { apiRequest } from '../transport';
+import type { FormFields, RequestContext } from '../transport';
+import { segment } from './segment';
+import type {
+	CreatedSession,
+	SessionAccountInsights,
+	SessionInsights,
+	SessionProcessingRequest,
+	SessionProgress,
+	SessionStatus,
+	SessionUploadStatus,
+	StatementPdfList,
+} from './types';
+
+/** One call under `/v1/session_data/<session_id>/`, e.g. `progress`. */
+async function sessionData<T>(
+	context: RequestContext,
+	sessionId: string,
+	endpoint: string,
+	itemIndex?: number,
+	method: IHttpRequestMethods = 'GET',
+): Promise<T> {
+	return await apiRequest<T>(context, {
+		method,
+		path: `/v1/session_data/${segment(sessionId)}/${endpoint}/`,
+		resource: `session ${sessionId}`,
+		itemIndex,
+	});
+}
+
+/** POST /v1/session/: a customer journey link (the credential adds api_key to the form). */
+export async function createSession(context: RequestContext, form: FormFields, itemIndex?: number): Promise<CreatedSession> {
+	return await apiRequest<CreatedSession>(context, { method: 'POST', path: '/v1/session/', form, itemIndex });
+}
+
+/** GET session_upload_status/: what the customer has uploaded so far. */
+export async function getSessionUploadStatus(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionUploadStatus> {
+	return await sessionData<SessionUploadStatus>(context, sessionId, 'session_upload_status', itemIndex);
+}
+
+/** POST initiate_processing/ (202); the session takes no more uploads afterwards. */
+export async function initiateSessionProcessing(
+	context: RequestContext,
+	sessionId: string,
+	itemIndex?: number,
+): Promise<SessionProcessingRequest> {
+	return await sessionData<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST');
+}
+
+/** GET progress/: whether processing is complete. */
+export async function getSessionProgress(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionProgress> {
+	return await sessionData<SessionProgress>(context, sessionId, 'progress', itemIndex);
+}
+
+/** GET session_status/: each account completed or failed, once processed. */
+export async function getSessionStatus(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionStatus> {
+	return await sessionData<SessionStatus>(context, sessionId, 'session_status', itemIndex);
+}
+
+/** GET insights/: every account's transactions, balances and more, once processed. */
+export async function getSessionInsights(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionInsights> {
+	return await sessionData<SessionInsights>(context, sessionId, 'insights', itemIndex);
+}
+
+/** GET get_pdfs/: the session's statements with their PDF links. */
+export async function getSessionPdfs(context: RequestContext, sessionId: string, itemIndex?: number): Promise<StatementPdfList> {
+	return await sessionData<StatementPdfList>(context, sessionId, 'get_pdfs', itemIndex);
+}
+
+/** DELETE delete/: removes the session and its data. */
+export async function deleteSession(context: RequestContext, sessionId: string, itemIndex?: number): Promise<void> {
+	await sessionData<unknown>(context, sessionId, 'delete', itemIndex, 'DELETE');
+}
+
+/** Each account of the insights with its id, from today's list of `{account_id, data}` or the pre-2024 object keyed by id. */
+export function insightsAccounts(insights: SessionInsights): Array<[accountId: string, account: SessionAccountInsights]> {
+	const accounts = insights.accounts ?? {};
+	if (Array.isArray(accounts)) return accounts.map((entry) => [entry.account_id, entry.data ?? {}]);
+	return Object.entries(accounts);
+}
