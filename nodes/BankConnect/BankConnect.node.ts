@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { analysisDescription } from './actions/analysis/Analysis.resource';
 import { entityDescription } from './actions/entity/Entity.resource';
 import { netBankingHealthDescription } from './actions/netBankingHealth/NetBankingHealth.resource';
-import { router } from './actions/router';
+import { outputsExpression, router } from './actions/router';
 import { sessionDescription } from './actions/session/Session.resource';
 import { statementDescription } from './actions/statement/Statement.resource';
 import { webhookDescription } from './actions/webhook/Webhook.resource';
@@ -16,13 +16,15 @@ export class BankConnect implements INodeType {
 		name: 'bankConnect',
 		icon: { light: 'file:bankconnect.svg', dark: 'file:bankconnect.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: analysis reads wait for completion by default; workflows saved with 1 keep not waiting
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Analyse bank statements with FinBox BankConnect',
 		defaults: { name: 'BankConnect' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: outputsExpression(),
 		credentials: [{ name: 'bankConnectApi', required: true }],
 		properties: [
 			{

@@ -1,9 +1,30 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** One operation of one resource: its fields and what it does for one input item. */
+/** What an operation with several outputs gives for one item: its items for each output, in order. */
+export interface RoutedItems {
+	routed: INodeExecutionData[][];
+}
+
+/**
+ * One operation of one resource: its fields and what it does for one input item.
+ *
+ * An operation that writes has `prepare`: it checks the item's fields and reads its input without
+ * sending anything, and the router runs it for every item before the first request of the run, so
+ * bad input in any item writes nothing. `execute` then gets what `prepare` returned.
+ */
 export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	prepare?(this: IExecuteFunctions, itemIndex: number): Promise<unknown>;
+	execute(this: IExecuteFunctions, itemIndex: number, prepared: never): Promise<INodeExecutionData[] | RoutedItems>;
+	/**
+	 * A read whose answer depends only on its fields: items whose fields are all the same are read
+	 * once and given the same answer; the panel says so when they share `idField` (e.g. entityId).
+	 */
+	sharedRead?: { idField?: string };
+	/** Names of the outputs of an operation that routes items (its `execute` returns RoutedItems). */
+	outputNames?: string[];
+	/** The output that Continue On Fail's error items go to (default the first). */
+	errorOutput?: number;
 }
 
 /** displayOptions showing a field only for one resource and operation. */

@@ -1,17 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { openLedger, writesOf } from '../api';
 import { runItemsInSlots } from '../helpers/concurrency';
-import { asNodeError, errorItem, unsupportedOperationError } from '../transport';
+import {
+	asNodeError,
+	errorItem,
+	firstFailure,
+	isStoppedByOtherItem,
+	runStoppedError,
+	unsupportedOperationError,
+} from '../transport';
+import type { Settled } from '../transport';
 import { analysisOperations } from './analysis/Analysis.resource';
 import { entityOperations } from './entity/Entity.resource';
 import { netBankingHealthOperations } from './netBankingHealth/NetBankingHealth.resource';
 import { sessionOperations } from './session/Session.resource';
 import { statementOperations } from './statement/Statement.resource';
 import { webhookOperations } from './webhook/Webhook.resource';
-import type { Operation } from './operation';
+import type { Operation, RoutedItems } from './operation';
+import { groupSharedReads, sharedReadNotice } from './sharedReads';
 
 /** Items working at the same time (waiting items don't count): enough to hide latency, few enough to respect rate limits. */
-const ITEM_CONCURRENCY = 5;
+export const ITEM_CONCURRENCY = 5;
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
 	entity: entityOperations,
@@ -22,7 +32,36 @@ const RESOURCES: Record<string, Record<string, Operation>> = {
 	webhook: webhookOperations,
 };
 
-/** Runs the chosen operation for every input item; each output item is paired with its input. */
+/** What one item gave: items per output. */
+type ItemOutput = INodeExecutionData[][];
+
+function byOutput(result: INodeExecutionData[] | RoutedItems): ItemOutput {
+	return Array.isArray(result) ? [result] : result.routed;
+}
+
+function pairedTo(output: ItemOutput, itemIndex: number): ItemOutput {
+	return output.map((items) => items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } })));
+}
+
+/** Checks every item of an operation that writes (its `prepare`), before anything is sent. */
+async function prepareItems(context: IExecuteFunctions, operation: Operation, count: number): Promise<Array<Settled<unknown>>> {
+	const prepared: Array<Settled<unknown>> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			prepared.push({ outcome: 'done', value: operation.prepare ? await operation.prepare.call(context, itemIndex) : undefined });
+		} catch (error) {
+			prepared.push({ outcome: 'failed', error, failureRank: itemIndex });
+		}
+	}
+	return prepared;
+}
+
+/**
+ * Runs the chosen operation for every input item; each output item is paired with its input.
+ * Writes are checked for every item before the first is sent; a run that stops part-way waits for
+ * the items already working and names, in its error, everything they wrote; items asking for the
+ * same read share one.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -31,18 +70,72 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw unsupportedOperationError(this.getNode(), resource, operationName);
 	}
+	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
+	openLedger(this);
 
-	const results = await runItemsInSlots(this, items.length, ITEM_CONCURRENCY, async (itemIndex) => {
-		try {
-			const output = await operation.execute.call(this, itemIndex);
-			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
-		} catch (caught) {
-			const error = asNodeError(this.getNode(), caught, itemIndex);
-			if (continueOnFail) return [errorItem(error, itemIndex)];
-			error.context.itemIndex ??= itemIndex;
-			throw error;
+	const prepared = await prepareItems(this, operation, items.length);
+	const badInput = firstFailure(prepared);
+	if (badInput && !continueOnFail) throw asNodeError(node, badInput.error, badInput.index);
+
+	const runItem = async (itemIndex: number): Promise<ItemOutput> => {
+		const input = prepared[itemIndex];
+		if (input.outcome === 'failed') throw input.error;
+		const value = input.outcome === 'done' ? input.value : undefined;
+		return pairedTo(byOutput(await operation.execute.call(this, itemIndex, value as never)), itemIndex);
+	};
+	const shared = operation.sharedRead ? groupSharedReads(this, operation, items.length) : undefined;
+	const leaders = shared ? shared.leaders : items.map((_, index) => index);
+	const leaderResults = await runItemsInSlots(this, leaders, ITEM_CONCURRENCY, runItem, { stopOnFailure: !continueOnFail });
+	const results = new Map(leaders.map((itemIndex, index) => [itemIndex, leaderResults[index]]));
+	if (shared) {
+		for (const [follower, leader] of shared.leaderOf) {
+			results.set(follower, await shared.followerResult(follower, results.get(leader)!, runItem, continueOnFail));
+		}
+	}
+	const settled = items.map((_, itemIndex) => results.get(itemIndex)!);
+
+	const outputs: INodeExecutionData[][] = (operation.outputNames ?? ['main']).map(() => []);
+	const failures: Array<{ itemIndex: number; error: ReturnType<typeof asNodeError>; rank: number }> = [];
+	const notStarted: number[] = [];
+	settled.forEach((result, itemIndex) => {
+		if (result.outcome === 'done') {
+			result.value.forEach((outputItems, outputIndex) => outputs[outputIndex].push(...outputItems));
+		} else if (result.outcome === 'notStarted' || isStoppedByOtherItem(result.error)) {
+			notStarted.push(itemIndex);
+		} else {
+			const error = asNodeError(node, result.error, itemIndex);
+			if (continueOnFail) outputs[operation.errorOutput ?? 0].push(errorItem(error, itemIndex));
+			else failures.push({ itemIndex, error, rank: result.failureRank });
 		}
 	});
-	return [results.flat()];
+	if (failures.length > 0) {
+		const [first, ...others] = failures.sort((a, b) => a.rank - b.rank);
+		first.error.context.itemIndex ??= first.itemIndex;
+		const stoppedItems = notStarted.filter((itemIndex) => settled[itemIndex].outcome === 'notStarted');
+		throw runStoppedError(first.error, {
+			writes: writesOf(this),
+			otherFailures: others.sort((a, b) => a.itemIndex - b.itemIndex),
+			notStarted: stoppedItems,
+		});
+	}
+	const notice = shared && sharedReadNotice(operation, shared);
+	if (notice) this.addExecutionHints(notice);
+	return outputs;
+}
+
+/**
+ * The node's outputs as an n8n expression, as n8n's Switch node declares its own: one output, or the
+ * named outputs of an operation that routes items (n8n evaluates it in the editor and the engine).
+ */
+export function outputsExpression(): `={{${string}}}` {
+	const routing = Object.entries(RESOURCES).flatMap(([resource, operations]) =>
+		Object.entries(operations)
+			.filter(([, operation]) => operation.outputNames)
+			.map(([name, operation]) => {
+				const outputs = JSON.stringify(operation.outputNames!.map((displayName) => ({ type: 'main', displayName })));
+				return `$parameter.resource === ${JSON.stringify(resource)} && $parameter.operation === ${JSON.stringify(name)} ? ${outputs} : `;
+			}),
+	);
+	return `={{ ${routing.join('')}["main"] }}` as const;
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiRequest, apiRequestAllItems } from '../transport';
 import type { FormFields, RequestContext } from '../transport';
+import { recordWrite } from './runLedger';
 import { segment } from './segment';
 import type { AnalysisField, AnalysisResponses, Entity, LinkOverview, StatementPdfList } from './types';
 
@@ -20,7 +21,9 @@ export interface EntityForm extends FormFields {
 
 /** POST /v1/entity/: a new entity. */
 export async function createEntity(context: RequestContext, form: EntityForm, itemIndex?: number): Promise<Entity> {
-	return await apiRequest<Entity>(context, { method: 'POST', path: ENTITIES, form, itemIndex });
+	const entity = await apiRequest<Entity>(context, { method: 'POST', path: ENTITIES, form, itemIndex });
+	recordWrite(context, itemIndex, 'entity created', { ...entity });
+	return entity;
 }
 
 /** GET /v1/entity/<entity_id>/ */

@@ -1,5 +1,6 @@
 export * from './entity';
 export * from './netBankingHealth';
+export * from './runLedger';
 export * from './session';
 export * from './statement';
 export * from './webhook';

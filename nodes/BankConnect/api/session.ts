@@ -2,6 +2,7 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
 import type { FormFields, RequestContext } from '../transport';
+import { recordWrite } from './runLedger';
 import { segment } from './segment';
 import type {
 	CreatedSession,
@@ -32,7 +33,9 @@ async function sessionData<T>(
 
 /** POST /v1/session/: a customer journey link (the credential adds api_key to the form). */
 export async function createSession(context: RequestContext, form: FormFields, itemIndex?: number): Promise<CreatedSession> {
-	return await apiRequest<CreatedSession>(context, { method: 'POST', path: '/v1/session/', form, itemIndex });
+	const session = await apiRequest<CreatedSession>(context, { method: 'POST', path: '/v1/session/', form, itemIndex });
+	recordWrite(context, itemIndex, 'session created', { ...session });
+	return session;
 }
 
 /** GET session_upload_status/: what the customer has uploaded so far. */
@@ -46,7 +49,9 @@ export async function initiateSessionProcessing(
 	sessionId: string,
 	itemIndex?: number,
 ): Promise<SessionProcessingRequest> {
-	return await sessionData<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST');
+	const request = await sessionData<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST');
+	recordWrite(context, itemIndex, 'processing started', {}, { session_id: sessionId });
+	return request;
 }
 
 /** GET progress/: whether processing is complete. */
@@ -72,6 +77,7 @@ export async function getSessionPdfs(context: RequestContext, sessionId: string,
 /** DELETE delete/: removes the session and its data. */
 export async function deleteSession(context: RequestContext, sessionId: string, itemIndex?: number): Promise<void> {
 	await sessionData<unknown>(context, sessionId, 'delete', itemIndex, 'DELETE');
+	recordWrite(context, itemIndex, 'session deleted', {}, { session_id: sessionId });
 }
 
 /** Each account of the insights with its id, from today's list of `{account_id, data}` or the pre-2024 object keyed by id. */

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
 import type { ApiRequest, RequestContext } from '../transport';
+import { recordWrite } from './runLedger';
 
 /** The statement upload routes: by bank known or detected, file/URL or base64, entity or session. */
 export type UploadEndpoint = 'upload' | 'upload_base64' | 'bankless_upload' | 'bankless_upload_base64' | 'upload_session';
@@ -17,11 +18,13 @@ export async function uploadStatement(
 	body: UploadBody,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	return await apiRequest<IDataObject>(context, {
+	const stored = await apiRequest<IDataObject>(context, {
 		method: 'POST',
 		path: `/v1/statement/${endpoint}/`,
 		query,
 		...body,
 		itemIndex,
 	});
+	recordWrite(context, itemIndex, 'statement uploaded', stored);
+	return stored;
 }

@@ -1,5 +1,6 @@
 import { apiRequest } from '../transport';
 import type { RequestContext } from '../transport';
+import { recordWrite } from './runLedger';
 import type { WebhookFlow, WebhookPayloadList, WebhookPayloadRecord } from './types';
 
 /** `webhook_mode` of the session flow: deliveries for every mode (PDF, AA, net banking). */
@@ -18,12 +19,14 @@ export async function updateWebhookUrl(
 	mode: number,
 	itemIndex?: number,
 ): Promise<Record<string, unknown>> {
-	return await apiRequest<Record<string, unknown>>(context, {
+	const answer = await apiRequest<Record<string, unknown>>(context, {
 		method: 'POST',
 		path: UPDATE_WEBHOOK_PATH[flow],
 		json: { webhook_url: url, webhook_mode: mode },
 		itemIndex,
 	});
+	recordWrite(context, itemIndex, `${flow}-flow webhook URL set`);
+	return answer;
 }
 
 /** The entity-flow payloads BankConnect kept for a link ID, newest first. */

@@ -84,3 +84,13 @@ export function requireBank(node: INode, itemIndex: number, field: string, value
 	}
 	return id;
 }
+
+export const CHECK_RATE_RANGE = { min: 1, max: 100 };
+
+/** Max Requests per Second while waiting, within CHECK_RATE_RANGE. */
+export function requireCheckRate(node: INode, itemIndex: number, value: unknown): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < CHECK_RATE_RANGE.min || value > CHECK_RATE_RANGE.max) {
+		throw invalidInput(node, itemIndex, 'Max Requests per Second', `must be between ${CHECK_RATE_RANGE.min} and ${CHECK_RATE_RANGE.max}`);
+	}
+	return value;
+}

@@ -1,6 +1,8 @@
 /**
- * Waiting for BankConnect: the Max Wait and wait-toggle fields every waiting operation shows, and
- * the polling behind them (an entity's statements analysed, a session processed).
+ * Waiting for BankConnect: the Max Wait, Max Requests per Second and wait-toggle fields every
+ * waiting operation shows, and the polling behind them (an entity's statements analysed, a session
+ * processed). Every check after the first goes through the run's check budget, so all the items of
+ * a run together stay under Max Requests per Second.
  */
 import { sleep } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
@@ -8,9 +10,13 @@ import type { IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 
 import type { SessionProgress, StatementProgress } from '../api';
 import { analysisFailedError, waitTimedOutError } from '../transport';
 import { pauseOutsideSlot } from './concurrency';
-import { MAX_WAIT_RANGE, requireMaxWait } from './validation';
+import { checkBudgetOf } from './checkBudget';
+import { CHECK_RATE_RANGE, MAX_WAIT_RANGE, requireCheckRate, requireMaxWait } from './validation';
 
 const MAX_WAIT_DESCRIPTION = 'How long to wait before failing with the statements still processing';
+
+/** Checks per second of a run when the field is not shown (or was saved before it existed). */
+export const DEFAULT_CHECKS_PER_SECOND = 15;
 
 /** The Max Wait (Seconds) field, shown when `show` holds. */
 export function maxWaitField(show: NonNullable<IDisplayOptions['show']>, description = MAX_WAIT_DESCRIPTION): INodeProperties {
@@ -25,12 +31,37 @@ export function maxWaitField(show: NonNullable<IDisplayOptions['show']>, descrip
 	};
 }
 
-/** A wait toggle (off by default) and the Max Wait it shows when on. */
-export function waitFields(toggle: { displayName: string; name: string; description: string }): INodeProperties[] {
+/** The Max Requests per Second field: the run's budget of progress checks, shown when `show` holds. */
+export function checkRateField(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return {
+		displayName: 'Max Requests per Second',
+		name: 'maxRequestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: CHECK_RATE_RANGE.min, maxValue: CHECK_RATE_RANGE.max },
+		default: DEFAULT_CHECKS_PER_SECOND,
+		description:
+			"How many progress checks per second the node sends while waiting, for all its items together. Each statement is checked every 2 s; with more statements waiting than this allows, each is checked less often. Keep it under your BankConnect account's rate limit.",
+		displayOptions: { show },
+	};
+}
+
+/** The fields of a wait that is on when `show` holds: Max Wait and Max Requests per Second. */
+export function waitLimitFields(show: NonNullable<IDisplayOptions['show']>, maxWaitDescription?: string): INodeProperties[] {
+	return [maxWaitField(show, maxWaitDescription), checkRateField(show)];
+}
+
+/** A wait toggle (off unless `defaultOn`) and the limits it shows when on. */
+export function waitFields(toggle: { displayName: string; name: string; description: string; defaultOn?: boolean }): INodeProperties[] {
 	return [
-		{ displayName: toggle.displayName, name: toggle.name, type: 'boolean', default: false, description: toggle.description },
-		maxWaitField({ [toggle.name]: [true] }),
+		{ displayName: toggle.displayName, name: toggle.name, type: 'boolean', default: toggle.defaultOn ?? false, description: toggle.description },
+		...waitLimitFields({ [toggle.name]: [true] }),
 	];
+}
+
+/** How long an item may wait, and how many checks per second its run may send. */
+export interface WaitLimits {
+	maxWaitSeconds: number;
+	checksPerSecond: number;
 }
 
 /** The item's Max Wait in seconds, checked. */
@@ -38,25 +69,54 @@ export function maxWaitOf(context: IExecuteFunctions, itemIndex: number): number
 	return requireMaxWait(context.getNode(), itemIndex, context.getNodeParameter('maxWaitSeconds', itemIndex));
 }
 
-/** Poll interval for a wait that has lasted `elapsedMs`: 1 s at first, the vendor's 2 s, then 5 s for long waits. */
+/** The item's Max Wait and Max Requests per Second, checked (a workflow saved before the field existed gets the default). */
+export function waitLimitsOf(context: IExecuteFunctions, itemIndex: number): WaitLimits {
+	const rate = context.getNodeParameter('maxRequestsPerSecond', itemIndex, DEFAULT_CHECKS_PER_SECOND);
+	return { maxWaitSeconds: maxWaitOf(context, itemIndex), checksPerSecond: requireCheckRate(context.getNode(), itemIndex, rate) };
+}
+
+/**
+ * Time between checks of one wait that has lasted `elapsedMs`: BankConnect's own 2 s, and 10 s once
+ * a wait has lasted 20 minutes (an analysis that slow is stuck more often than not). How often each
+ * entity is really checked also depends on the run's budget (Max Requests per Second).
+ */
 export function pollDelayMs(elapsedMs: number): number {
-	if (elapsedMs < 20_000) return 1_000;
-	if (elapsedMs < 120_000) return 2_000;
-	return 5_000;
+	return elapsedMs < 20 * 60_000 ? 2_000 : 10_000;
 }
 
 export interface WaitOptions {
 	node: INode;
 	itemIndex: number;
 	maxWaitSeconds: number;
+	/** Pause before the first check, e.g. right after an upload, which cannot be analysed yet. */
+	firstCheckAfterMs?: number;
 	/** Injected by tests; the node uses the wall clock and n8n's sleep. */
 	now?: () => number;
 	pause?: (ms: number) => Promise<void>;
 }
 
-/** How an item of a node run waits: it gives its slot to other items between polls. */
-export function itemWait(context: IExecuteFunctions, itemIndex: number, maxWaitSeconds: number): WaitOptions {
-	return { node: context.getNode(), itemIndex, maxWaitSeconds, pause: async (ms) => await pauseOutsideSlot(context, ms) };
+/**
+ * How an item of a node run waits: between checks it gives its slot to other items, and each check
+ * after a pause waits its turn in the run's budget, so many waiting items share Max Requests per Second.
+ */
+export function itemWait(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	limits: WaitLimits,
+	firstCheckAfterMs?: number,
+): WaitOptions {
+	const budget = checkBudgetOf(context, limits.checksPerSecond);
+	return {
+		node: context.getNode(),
+		itemIndex,
+		maxWaitSeconds: limits.maxWaitSeconds,
+		firstCheckAfterMs,
+		pause: async (ms) =>
+			await pauseOutsideSlot(context, async () => {
+				await sleep(ms);
+				await budget.take();
+			}),
+	};
 }
 
 /** What a poll waits for: when a response is final, and how to name what is still pending when time runs out. */
@@ -65,7 +125,7 @@ export interface PollGoal<Response> {
 	timeoutMessage(response: Response, maxWaitSeconds: number): string;
 }
 
-/** Reads until the goal is reached, backing off from 1 s towards 5 s, and gives up after Max Wait. */
+/** Reads until the goal is reached, every pollDelayMs, and gives up after Max Wait. */
 export async function pollUntil<Response>(
 	read: () => Promise<Response>,
 	goal: PollGoal<Response>,
@@ -75,6 +135,7 @@ export async function pollUntil<Response>(
 	const pause = options.pause ?? sleep;
 	const started = now();
 	const deadline = started + options.maxWaitSeconds * 1000;
+	if (options.firstCheckAfterMs) await pause(Math.min(options.firstCheckAfterMs, options.maxWaitSeconds * 1000));
 	for (;;) {
 		const response = await read();
 		if (goal.isDone(response)) return response;
@@ -86,20 +147,38 @@ export async function pollUntil<Response>(
 	}
 }
 
-function describeStatements(entries: StatementProgress[]): string {
-	return entries.map((entry) => entry.statement_id).join(', ');
+/** Where an entity's analysis stands: a statement failed, some still processing (or none uploaded yet), or every one completed. */
+export type AnalysisStatus = 'completed' | 'processing' | 'failed';
+
+/** The status of an entity's analysis from its `progress`; an entity without statements is not complete. */
+export function analysisStatus(progress: StatementProgress[]): AnalysisStatus {
+	if (progress.some((entry) => entry.status === 'failed')) return 'failed';
+	if (progress.length === 0 || progress.some((entry) => entry.status !== 'completed')) return 'processing';
+	return 'completed';
+}
+
+/** "s2, s3", or that there are no statements yet. */
+export function describePending(progress: StatementProgress[]): string {
+	if (progress.length === 0) return 'no statements yet';
+	return progress
+		.filter((entry) => entry.status !== 'completed' && entry.status !== 'failed')
+		.map((entry) => entry.statement_id)
+		.join(', ');
+}
+
+/** "statement s1 failed: Password incorrect; …" */
+export function describeFailures(progress: StatementProgress[]): string {
+	return progress
+		.filter((entry) => entry.status === 'failed')
+		.map((entry) => `statement ${entry.statement_id} failed: ${entry.message ?? 'no reason given'}`)
+		.join('; ');
 }
 
 /** Throws when a statement failed; true when every statement is completed. */
 function isComplete(progress: StatementProgress[], node: INode, itemIndex: number): boolean {
-	const failed = progress.filter((entry) => entry.status === 'failed');
-	if (failed.length > 0) {
-		const reasons = failed
-			.map((entry) => `statement ${entry.statement_id} failed: ${entry.message ?? 'no reason given'}`)
-			.join('; ');
-		throw analysisFailedError(node, reasons, itemIndex);
-	}
-	return progress.every((entry) => entry.status === 'completed');
+	const status = analysisStatus(progress);
+	if (status === 'failed') throw analysisFailedError(node, describeFailures(progress), itemIndex);
+	return status === 'completed';
 }
 
 /** Reads until every statement in `progress` is completed; a failed statement stops the wait with its reason. */
@@ -111,16 +190,14 @@ export async function waitForCompletion<Response extends { progress: StatementPr
 		read,
 		{
 			isDone: (response) => isComplete(response.progress, options.node, options.itemIndex),
-			timeoutMessage: (response, maxWaitSeconds) => {
-				const processing = response.progress.filter((entry) => entry.status !== 'completed');
-				return `Analysis not complete after ${maxWaitSeconds} s; still processing: ${describeStatements(processing)}`;
-			},
+			timeoutMessage: (response, maxWaitSeconds) =>
+				`Analysis not complete after ${maxWaitSeconds} s; still processing: ${describePending(response.progress)}`,
 		},
 		options,
 	);
 }
 
-/** Reads a session's progress until `session_progress` is completed (the vendor polls it every 2 s; this starts at 1 s). */
+/** Reads a session's progress until `session_progress` is completed (the vendor polls it every 2 s). */
 export async function waitForSession(
 	read: () => Promise<SessionProgress>,
 	sessionId: string,

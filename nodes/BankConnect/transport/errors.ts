@@ -205,12 +205,21 @@ export function buildOutcomeUnknownError(
 	);
 }
 
+const inputErrors = new WeakSet<Error>();
+
 /** Bad input: names the field and the item; nothing was sent for the item. */
 export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
-	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
+	const error = new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
 		itemIndex,
 		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
 	});
+	inputErrors.add(error);
+	return error;
+}
+
+/** Whether an error is bad input found before anything was sent (built by invalidInput). */
+export function isInputError(error: unknown): boolean {
+	return error instanceof Error && inputErrors.has(error);
 }
 
 /** A statement BankConnect could not analyse, with its reasons. */
@@ -220,7 +229,7 @@ export function analysisFailedError(node: INode, reasons: string, itemIndex: num
 
 /** A wait that ran out of Max Wait; `message` says what is still pending. */
 export function waitTimedOutError(node: INode, message: string, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(node, message, { itemIndex, description: 'Raise Max Wait, or run the node again later.' });
+	return new NodeOperationError(node, message, { itemIndex, description: 'Raise Max Wait, or check again later.' });
 }
 
 /** A read whose result does not exist until every statement is analysed, asked for too early. */
@@ -231,9 +240,18 @@ export function notReadyError(node: INode, message: string, itemIndex: number): 
 	});
 }
 
-/** An item that did not start, or stopped waiting, because another item failed first. */
+const stopErrors = new WeakSet<Error>();
+
+/** An item that stopped waiting because another item failed first. */
 export function stoppedByOtherItemError(node: INode): NodeOperationError {
-	return new NodeOperationError(node, 'Stopped because another item failed');
+	const error = new NodeOperationError(node, 'Stopped because another item failed');
+	stopErrors.add(error);
+	return error;
+}
+
+/** Whether an item ended only because another item failed (built by stoppedByOtherItemError). */
+export function isStoppedByOtherItem(error: unknown): boolean {
+	return error instanceof Error && stopErrors.has(error);
 }
 
 /** A resource and operation pair the node does not offer (a hand-edited workflow). */
@@ -247,15 +265,113 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
+/** Ids of what BankConnect stored for an item before a later step of it failed. */
+const writtenIdsOfError = new WeakMap<Error, Record<string, string>>();
+
+function describeIds(ids: Record<string, string>): string {
+	return Object.entries(ids)
+		.map(([field, id]) => `${field} ${id}`)
+		.join(', ');
+}
+
+/**
+ * A failure of a step that came after a write of the same item (e.g. Upload's wait for the
+ * analysis): the message, description and error item carry the ids, so the user resumes from them
+ * instead of writing again. `resume` says how.
+ */
+export function withWrittenIds<Failure extends NodeApiError | NodeOperationError>(
+	error: Failure,
+	what: string,
+	ids: Record<string, string>,
+	resume: string,
+): Failure {
+	const named = describeIds(ids);
+	if (!error.message.includes(named)) error.message = `${error.message} (${named})`;
+	const before = error.description ? ` ${error.description}` : '';
+	error.description = `The ${what} is stored at BankConnect (${named}): ${resume}.${before}`;
+	writtenIdsOfError.set(error, { ...writtenIdsOfError.get(error), ...ids });
+	return error;
+}
+
+/** The ids an error says were stored (withWrittenIds), or BankConnect put in its error answer. */
+export function idsOfError(error: NodeApiError | NodeOperationError): Record<string, string> {
+	const ids: Record<string, string> = {};
+	if (error instanceof NodeApiError) {
+		for (const field of ['entity_id', 'statement_id', 'session_id']) {
+			const value = error.errorResponse?.[field];
+			if (typeof value === 'string' && value !== '') ids[field] = value;
+		}
+	}
+	return { ...ids, ...writtenIdsOfError.get(error) };
+}
+
 /** The item continueOnFail outputs for a failed input item. */
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	// a failed upload may still have created an entity: keep its id so the workflow can use it
-	const entityId = error instanceof NodeApiError ? error.errorResponse?.entity_id : undefined;
-	if (typeof entityId === 'string' && entityId !== '') json.entity_id = entityId;
+	// a failed upload may still have created an entity: keep its ids so the workflow can use them
+	Object.assign(json, idsOfError(error));
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** What a run that stopped part-way had done, for the error it stops with. */
+export interface RunReport {
+	/** Writes BankConnect accepted, in order. */
+	writes: Array<{ itemIndex: number | undefined; what: string; ids: Record<string, string> }>;
+	/** Items that failed besides the one the run stops with. */
+	otherFailures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }>;
+	/** Items never started because of the stop. */
+	notStarted: number[];
+}
+
+function itemLabel(itemIndex: number | undefined): string {
+	return itemIndex === undefined ? 'the run' : `item ${itemIndex}`;
+}
+
+function itemRanges(indexes: number[]): string {
+	const ranges: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		ranges.push(end === start ? `${indexes[start]}` : `${indexes[start]}–${indexes[end]}`);
+		start = end + 1;
+	}
+	return ranges.join(', ');
+}
+
+/**
+ * The first failure of a run that stopped, told what the run had already done at BankConnect
+ * (with ids, so a re-run can skip it), what else failed and which items never started.
+ */
+export function runStoppedError<Failure extends NodeApiError | NodeOperationError>(error: Failure, report: RunReport): Failure {
+	const parts: string[] = [];
+	const failedItem = error.context.itemIndex as number | undefined;
+	const named = idsOfError(error);
+	// the failed item's own write is already in its message when the error names its ids
+	const writes = report.writes.filter(
+		(write) => write.itemIndex !== failedItem || !Object.entries(write.ids).every(([field, id]) => named[field] === id),
+	);
+	if (writes.length > 0) {
+		const lines = writes.map((write) => `- ${itemLabel(write.itemIndex)}: ${write.what} (${describeIds(write.ids)})`);
+		parts.push(`Done at BankConnect before the node stopped (remove these items before running it again, or they are done twice):\n${lines.join('\n')}`);
+	}
+	if (report.otherFailures.length > 0) {
+		const lines = report.otherFailures.map(({ itemIndex, error: other }) => {
+			const ids = describeIds(idsOfError(other));
+			return `- item ${itemIndex}: ${other.message}${ids === '' || other.message.includes(ids) ? '' : ` (${ids})`}`;
+		});
+		parts.push(`Also failed:\n${lines.join('\n')}`);
+	}
+	if (report.notStarted.length > 0) parts.push(`Not started: item${report.notStarted.length > 1 ? 's' : ''} ${itemRanges(report.notStarted)}.`);
+	if (parts.length === 0) return error;
+	// the message counts the other items: what a re-run of the whole input would do twice
+	const others = new Set(writes.map((write) => write.itemIndex).filter((itemIndex) => itemIndex !== failedItem)).size;
+	if (others > 0) {
+		error.message = `${error.message} (already done at BankConnect for ${others} other item${others > 1 ? 's' : ''} before the stop; their ids are in the details)`;
+	}
+	error.description = [error.description, ...parts].filter(Boolean).join('\n\n');
+	return error;
 }
 
 /** BankConnect's code behind an API error (e.g. DUPLICATE_PROCESSING_REQUEST), if any. */

@@ -144,7 +144,7 @@ describe('entity analysis reads', () => {
 
 		const { items } = await runNode({ resource: 'analysis', operation: 'identity', entityId, waitForCompletion: true, maxWaitSeconds: 1, output: 'split' }, underFaults(sandbox));
 
-		expect(items).toEqual([{ json: { error: `Analysis not complete after 1 s; still processing: ${statementId}`, description: 'Raise Max Wait, or run the node again later.' }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([{ json: { error: `Analysis not complete after 1 s; still processing: ${statementId}`, description: 'Raise Max Wait, or check again later.' }, pairedItem: { item: 0 } }]);
 		expect((await requestsTo(sandbox, `/v1/entity/${entityId}/identity/`)).length).toBeLessThanOrEqual(2);
 	});
 });

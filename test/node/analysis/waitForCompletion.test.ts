@@ -60,7 +60,7 @@ describe('Analysis → Wait for Completion', () => {
 
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe('Analysis not complete after 1 s; still processing: stmt-hdfc-2, stmt-sbi-1');
-		expect(error.description).toBe('Raise Max Wait, or run the node again later.');
+		expect(error.description).toBe('Raise Max Wait, or check again later.');
 		expect(Date.now() - started).toBeLessThan(5000);
 		expect(api.requests.length).toBeGreaterThanOrEqual(2);
 	});

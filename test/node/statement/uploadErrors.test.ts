@@ -58,6 +58,8 @@ describe('error shapes', () => {
 			error: `${code}: ${message}`,
 			description: `HTTP status ${status}, code ${code}, session_id ses-1, statement_id st-0. Next step: ${nextStep}.`,
 			httpCode: String(status),
+			session_id: 'ses-1',
+			statement_id: 'st-0',
 		});
 	});
 
@@ -155,10 +157,33 @@ describe('upload, then wait and return the analysis', () => {
 		]);
 	});
 
-	test('a statement that fails processing stops the item with its reason', async () => {
+	test('a statement that fails processing stops the item with its reason and the stored ids', async () => {
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' }], captured);
 		expectRequest('GET', '/bank-connect/v1/entity/ent-1/accounts/', [200, { ...envelope('failed'), progress: [{ status: 'failed', message: 'NULL_ACCOUNT_NUMBER', statement_id: 'st-1' }] }], captured);
 		const json = await errorJson({ ...FILE_TO_ENTITY, then: 'accounts', maxWaitSeconds: 30, output: 'split' });
-		expect(json.error).toBe('BankConnect could not analyse the statements: statement st-1 failed: NULL_ACCOUNT_NUMBER');
+		expect(json).toEqual({
+			error: 'BankConnect could not analyse the statements: statement st-1 failed: NULL_ACCOUNT_NUMBER (entity_id ent-1, statement_id st-1)',
+			description:
+				'The statement is stored at BankConnect (entity_id ent-1, statement_id st-1): read its analysis with Analysis → Get Accounts (Entity ID ent-1) instead of uploading the file again.',
+			entity_id: 'ent-1',
+			statement_id: 'st-1',
+		});
+	});
+
+	test('Max Wait running out names the stored statement, in the error and in the error item', async () => {
+		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' }], captured);
+		nock(API_ORIGIN).get('/bank-connect/v1/entity/ent-1/transactions/').reply(200, { ...envelope('processing'), transactions: [] });
+		const parameters = upload({ ...FILE_TO_ENTITY, then: 'transactions', maxWaitSeconds: 1, output: 'split' });
+
+		const { error } = await runNode(parameters, { startItems: [await fileItem(PDF)] });
+		expect(error?.message).toBe('Analysis not complete after 1 s; still processing: st-1 (entity_id ent-1, statement_id st-1)');
+		expect(error?.description).toBe(
+			'The statement is stored at BankConnect (entity_id ent-1, statement_id st-1): read its analysis with Analysis → Get Transactions (Entity ID ent-1) instead of uploading the file again. Raise Max Wait, or check again later.',
+		);
+
+		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' }], captured);
+		nock(API_ORIGIN).get('/bank-connect/v1/entity/ent-1/transactions/').reply(200, { ...envelope('processing'), transactions: [] });
+		const json = await errorJson({ ...FILE_TO_ENTITY, then: 'transactions', maxWaitSeconds: 1, output: 'split' });
+		expect(json).toMatchObject({ error: error?.message, entity_id: 'ent-1', statement_id: 'st-1' });
 	});
 });

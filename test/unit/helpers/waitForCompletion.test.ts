@@ -28,19 +28,18 @@ const entry = (statement_id: string, status: StatementProgress['status'], messag
 
 describe('pollDelayMs', () => {
 	test.each([
-		[0, 1000],
-		[19_999, 1000],
-		[20_000, 2000],
+		[0, 2000],
 		[119_999, 2000],
-		[120_000, 5000],
-		[3_600_000, 5000],
+		[20 * 60_000 - 1, 2000],
+		[20 * 60_000, 10_000],
+		[3_600_000, 10_000],
 	])('after %d ms waiting, polls every %d ms', (elapsed, delay) => {
 		expect(pollDelayMs(elapsed)).toBe(delay);
 	});
 });
 
 describe('waitForCompletion', () => {
-	test('reads until completed, backing off 1 s → 2 s → 5 s', async () => {
+	test('reads until completed, every 2 s (BankConnect\'s own interval), never every second', async () => {
 		const clock = fakeClock();
 		let reads = 0;
 		const response = await waitForCompletion(
@@ -52,10 +51,15 @@ describe('waitForCompletion', () => {
 			{ node, itemIndex: 0, maxWaitSeconds: 3600, now: clock.now, pause: clock.pause },
 		);
 		expect(response.reads).toBe(80);
-		expect(clock.pauses).toHaveLength(79);
-		expect(clock.pauses.slice(0, 3)).toEqual([1000, 1000, 1000]);
-		expect(new Set(clock.pauses)).toEqual(new Set([1000, 2000, 5000]));
-		expect(clock.pauses).toEqual([...clock.pauses].sort((a, b) => a - b));
+		expect(clock.pauses).toEqual(new Array(79).fill(2000));
+	});
+
+	test('a wait right after an upload pauses before its first read', async () => {
+		const clock = fakeClock();
+		const read = jest.fn(async () => ({ progress: [entry('s1', 'completed')] }));
+		await waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 10, firstCheckAfterMs: 2000, now: clock.now, pause: clock.pause });
+		expect(clock.pauses).toEqual([2000]);
+		expect(read).toHaveBeenCalledTimes(1);
 	});
 
 	test('returns at once when already completed', async () => {
@@ -66,10 +70,12 @@ describe('waitForCompletion', () => {
 		expect(clock.pauses).toEqual([]);
 	});
 
-	test('an entity with no statements yet counts as complete', async () => {
+	test('an entity with no statements yet is not complete: the wait goes on until Max Wait', async () => {
+		const clock = fakeClock();
 		const read = jest.fn(async () => ({ progress: [] as StatementProgress[] }));
-		await waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 10 });
-		expect(read).toHaveBeenCalledTimes(1);
+		const run = waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 6, now: clock.now, pause: clock.pause });
+		await expect(run).rejects.toMatchObject({ message: 'Analysis not complete after 6 s; still processing: no statements yet' });
+		expect(read).toHaveBeenCalledTimes(4);
 	});
 
 	test('a failed statement throws naming every failed statement and its message, on the item', async () => {
@@ -94,10 +100,10 @@ describe('waitForCompletion', () => {
 		await expect(run).rejects.toMatchObject({
 			name: 'NodeOperationError',
 			message: 'Analysis not complete after 30 s; still processing: s2, s3',
-			description: 'Raise Max Wait, or run the node again later.',
+			description: 'Raise Max Wait, or check again later.',
 			context: { itemIndex: 1 },
 		});
 		expect(clock.pauses.reduce((sum, ms) => sum + ms, 0)).toBe(30_000);
-		expect(clock.pauses).toEqual([...new Array(20).fill(1000), ...new Array(5).fill(2000)]);
+		expect(clock.pauses).toEqual(new Array(15).fill(2000));
 	});
 });

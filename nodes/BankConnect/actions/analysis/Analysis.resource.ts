@@ -8,6 +8,7 @@ import * as lenderTransactions from './lenderTransactions.operation';
 import * as recurringTransactions from './recurringTransactions.operation';
 import * as salary from './salary.operation';
 import * as transactions from './transactions.operation';
+import * as waitForAnalysis from './waitForAnalysis.operation';
 
 export const analysisOperations: Record<string, Operation> = {
 	accounts,
@@ -17,6 +18,7 @@ export const analysisOperations: Record<string, Operation> = {
 	recurringTransactions,
 	lenderTransactions,
 	excelReport,
+	waitForAnalysis,
 };
 
 export const analysisDescription: INodeProperties[] = [
@@ -34,6 +36,12 @@ export const analysisDescription: INodeProperties[] = [
 			{ name: 'Get Recurring Transactions', value: 'recurringTransactions', action: 'Get the recurring transactions of an entity', description: 'Recurring credits and debits with their median amount' },
 			{ name: 'Get Salary', value: 'salary', action: 'Get the salary transactions of an entity', description: 'Salary credits by month' },
 			{ name: 'Get Transactions', value: 'transactions', action: 'Get the transactions of an entity', description: 'Every enriched transaction' },
+			{
+				name: 'Wait for Analysis',
+				value: 'waitForAnalysis',
+				action: 'Route entities by whether their analysis is complete',
+				description: 'Check each entity and send it to Completed, Still Processing or Failed; loop Still Processing back through a Wait node',
+			},
 		],
 		default: 'transactions',
 	},
@@ -44,4 +52,11 @@ export const analysisDescription: INodeProperties[] = [
 	...recurringTransactions.description,
 	...lenderTransactions.description,
 	...excelReport.description,
+	...waitForAnalysis.description,
 ];
+
+/** The name of an Analysis operation as the panel shows it, e.g. "Get Transactions". */
+export function analysisOperationName(operation: string): string {
+	const options = analysisDescription[0].options as Array<{ name: string; value: string }>;
+	return options.find((option) => option.value === operation)?.name ?? operation;
+}

@@ -48,10 +48,10 @@ export async function excelReportItems(
 	binaryPropertyName: string,
 ): Promise<INodeExecutionData[]> {
 	const node = context.getNode();
-	const response = await readAnalysisOf(context, 'raw_excel_report', itemIndex, request);
+	const response = await readAnalysisOf(context, 'raw_excel_report', itemIndex, request, 'return');
 	const processing = response.progress.filter((entry) => entry.status !== 'completed');
-	if (response.reports.length === 0 && processing.length > 0) {
-		const pending = processing.map((entry) => `${entry.statement_id} (${entry.status})`).join(', ');
+	if (response.reports.length === 0 && (processing.length > 0 || response.progress.length === 0)) {
+		const pending = processing.map((entry) => `${entry.statement_id} (${entry.status})`).join(', ') || 'the entity has no statements yet';
 		throw notReadyError(node, `The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${pending}`, itemIndex);
 	}
 	const accounts = new Map(response.accounts.map((account) => [account.account_id, account]));
@@ -74,3 +74,6 @@ export async function excelReportItems(
 	}
 	return items;
 }
+
+/** Items asking for the same entity read it once. */
+export const sharedRead = { idField: 'entityId' };

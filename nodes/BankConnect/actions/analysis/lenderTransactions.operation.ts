@@ -2,7 +2,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
 /** The entity's loan disbursals and EMI payments. */
-export const { description, execute, itemsFor } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
 	operation: 'lenderTransactions',
 	field: 'lender_transactions',
 	splitLabel: 'One Item per Lender Transaction',

@@ -16,7 +16,7 @@ function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | '
 }
 
 /** The entity's recurring credits and debits: one item per recurring set. */
-export const { description, execute, itemsFor } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
 	operation: 'recurringTransactions',
 	field: 'recurring_transactions',
 	splitLabel: 'One Item per Recurring Set',

@@ -2,7 +2,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
 /** The entity's salary credits. */
-export const { description, execute, itemsFor } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
 	operation: 'salary',
 	field: 'salary',
 	splitLabel: 'One Item per Salary Transaction',

@@ -22,6 +22,10 @@ export type AnalysisOutput = 'split' | 'whole';
 
 /** An analysis operation that can also be run for an entity given in code (Statement → Upload, then analysis). */
 export interface SplitAnalysisOperation extends Operation {
+	/** The analysis field it reads, e.g. `transactions`. */
+	field: AnalysisField;
+	/** The items of an answer already read. */
+	itemsOf(response: AnalysisResponses[AnalysisField], output: AnalysisOutput): INodeExecutionData[];
 	itemsFor(
 		context: IExecuteFunctions,
 		itemIndex: number,
@@ -58,7 +62,11 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		request: AnalysisReadRequest,
 		output: AnalysisOutput,
 	): Promise<INodeExecutionData[]> {
-		const response = await readAnalysisOf(context, config.field, itemIndex, request);
+		const response = await readAnalysisOf(context, config.field, itemIndex, request, output === 'whole' ? 'return' : 'fail');
+		return itemsOf(response, output);
+	}
+
+	function itemsOf(response: AnalysisResponses[Field], output: AnalysisOutput): INodeExecutionData[] {
 		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
 		const fraud = createFraudFlagger(response);
 		// records are built once, entity_id first; no second copy of 60,000 rows
@@ -70,5 +78,12 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		return await itemsFor(this, itemIndex, analysisReadRequest(this, itemIndex), output);
 	}
 
-	return { description, execute, itemsFor };
+	return {
+		description,
+		execute,
+		itemsFor,
+		field: config.field,
+		itemsOf: itemsOf as SplitAnalysisOperation['itemsOf'],
+		sharedRead: { idField: 'entityId' },
+	};
 }

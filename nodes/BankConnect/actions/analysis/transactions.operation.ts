@@ -2,7 +2,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 import { transactionRows } from './transactionRows';
 
 /** Every enriched transaction of the entity. */
-export const { description, execute, itemsFor } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
 	operation: 'transactions',
 	field: 'transactions',
 	splitLabel: 'One Item per Transaction',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { metaDataToString, optionalText } from '../../helpers/validation';
 import { createEntity } from '../../api';
+import type { EntityForm } from '../../api';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('entity', 'create', [
@@ -50,15 +51,19 @@ export const description: INodeProperties[] = fieldsFor('entity', 'create', [
 	},
 ]);
 
-/** Creates an entity from the form fields. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+/** The item's entity form, checked before any entity is created. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<EntityForm> {
 	const node = this.getNode();
 	const linkId = optionalText(node, itemIndex, 'Link ID', this.getNodeParameter('linkId', itemIndex));
 	const isSingleAccount = this.getNodeParameter('isSingleAccount', itemIndex) as boolean;
 	const format = this.getNodeParameter('metaDataFormat', itemIndex) as 'text' | 'json';
 	const metaDataValue = this.getNodeParameter(format === 'json' ? 'metaDataJson' : 'metaData', itemIndex);
 	const metaData = metaDataToString(node, itemIndex, format, metaDataValue);
+	return { link_id: linkId, is_single_account: isSingleAccount, meta_data: metaData };
+}
 
-	const entity = await createEntity(this, { link_id: linkId, is_single_account: isSingleAccount, meta_data: metaData }, itemIndex);
+/** Creates an entity from the form fields. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, form: EntityForm): Promise<INodeExecutionData[]> {
+	const entity = await createEntity(this, form, itemIndex);
 	return [{ json: { ...entity } }];
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { createSession } from '../../api';
+import type { FormFields } from '../../transport';
 import { linkIdField } from '../../helpers/fields';
 import { fieldsFor } from '../operation';
 import { todayIn } from './sessionDates';
@@ -113,14 +114,18 @@ export const description: INodeProperties[] = fieldsFor('session', 'create', [
 	},
 ]);
 
-/** Creates a customer journey link for the customer to upload or consent. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const form = sessionCreateForm(this.getNode(), itemIndex, {
+/** The item's session form, checked before any session is created. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<FormFields> {
+	return sessionCreateForm(this.getNode(), itemIndex, {
 		linkId: this.getNodeParameter('linkId', itemIndex),
 		redirectUrl: this.getNodeParameter('redirectUrl', itemIndex),
 		options: this.getNodeParameter('additionalFields', itemIndex, {}) as SessionCreateOptions,
 		today: todayIn(this.getTimezone()),
 	});
+}
+
+/** Creates a customer journey link for the customer to upload or consent. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, form: FormFields): Promise<INodeExecutionData[]> {
 	const session = await createSession(this, form, itemIndex);
 	return [{ json: { session_id: session.session_id, redirect_url: session.redirect_url, link_id: form.link_id } }];
 }

@@ -14,9 +14,13 @@ export const description: INodeProperties[] = fieldsFor('session', 'delete', [
 	},
 ]);
 
+/** The item's Session ID, checked before any session is deleted. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return sessionIdOf(this, itemIndex);
+}
+
 /** Removes the session and its data. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const sessionId = sessionIdOf(this, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, sessionId: string): Promise<INodeExecutionData[]> {
 	await deleteSession(this, sessionId, itemIndex);
 	return [{ json: { session_id: sessionId, deleted: true } }];
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getSessionProgress } from '../../api';
-import { itemWait, maxWaitOf, waitFields, waitForSession } from '../../helpers/waitForCompletion';
+import { itemWait, waitFields, waitForSession, waitLimitsOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import { sessionIdField, sessionIdOf } from './sessionId';
 
@@ -19,6 +19,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const sessionId = sessionIdOf(this, itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex) as boolean;
 	const read = async () => await getSessionProgress(this, sessionId, itemIndex);
-	const progress = wait ? await waitForSession(read, sessionId, itemWait(this, itemIndex, maxWaitOf(this, itemIndex))) : await read();
+	const progress = wait ? await waitForSession(read, sessionId, itemWait(this, itemIndex, waitLimitsOf(this, itemIndex))) : await read();
 	return [{ json: { ...progress } }];
 }
+
+/** Items asking for the same session read it once. */
+export const sharedRead = { idField: 'sessionId' };

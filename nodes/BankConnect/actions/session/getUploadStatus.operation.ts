@@ -40,3 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		})),
 	);
 }
+
+/** Items asking for the same session read it once. */
+export const sharedRead = { idField: 'sessionId' };

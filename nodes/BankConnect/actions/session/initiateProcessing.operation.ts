@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { asNodeError, bankConnectCodeOf } from '../../transport';
 import { getSessionProgress, initiateSessionProcessing } from '../../api';
-import { itemWait, maxWaitOf, waitFields, waitForSession } from '../../helpers/waitForCompletion';
+import { itemWait, waitFields, waitForSession, waitLimitsOf } from '../../helpers/waitForCompletion';
+import type { WaitLimits } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import { insightsOutputField, readInsightsItems } from './insightsOutput';
 import type { InsightsOutput } from './insightsOutput';
@@ -37,28 +38,43 @@ export const description: INodeProperties[] = fieldsFor('session', 'initiateProc
 	},
 ]);
 
+/** One item's request, checked before anything is sent. */
+export interface InitiateRequest {
+	sessionId: string;
+	alreadyRequestedIsSuccess: boolean;
+	/** With Process and Wait: how long to wait, and the insights' shape. */
+	wait: { limits: WaitLimits; output: InsightsOutput } | undefined;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<InitiateRequest> {
+	const sessionId = sessionIdOf(this, itemIndex);
+	const processAndWait = this.getNodeParameter('processAndWait', itemIndex) as boolean;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { alreadyRequestedIsSuccess?: boolean };
+	return {
+		sessionId,
+		alreadyRequestedIsSuccess: options.alreadyRequestedIsSuccess === true,
+		wait: processAndWait
+			? { limits: waitLimitsOf(this, itemIndex), output: this.getNodeParameter('output', itemIndex) as InsightsOutput }
+			: undefined,
+	};
+}
+
 /** Starts processing; a repeated request is a success when the user said so. */
-async function initiate(context: IExecuteFunctions, sessionId: string, itemIndex: number): Promise<IDataObject> {
-	const options = context.getNodeParameter('options', itemIndex, {}) as { alreadyRequestedIsSuccess?: boolean };
+async function initiate(context: IExecuteFunctions, request: InitiateRequest, itemIndex: number): Promise<IDataObject> {
 	try {
-		return { ...(await initiateSessionProcessing(context, sessionId, itemIndex)) };
+		return { ...(await initiateSessionProcessing(context, request.sessionId, itemIndex)) };
 	} catch (error) {
-		if (options.alreadyRequestedIsSuccess === true && bankConnectCodeOf(error) === 'DUPLICATE_PROCESSING_REQUEST') {
-			return { session_id: sessionId, message: ALREADY_REQUESTED };
+		if (request.alreadyRequestedIsSuccess && bankConnectCodeOf(error) === 'DUPLICATE_PROCESSING_REQUEST') {
+			return { session_id: request.sessionId, message: ALREADY_REQUESTED };
 		}
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const sessionId = sessionIdOf(this, itemIndex);
-	const processAndWait = this.getNodeParameter('processAndWait', itemIndex) as boolean;
-	const maxWaitSeconds = processAndWait ? maxWaitOf(this, itemIndex) : 0;
-	const output = processAndWait ? (this.getNodeParameter('output', itemIndex) as InsightsOutput) : 'whole';
-
-	const acknowledgement = await initiate(this, sessionId, itemIndex);
-	if (!processAndWait) return [{ json: acknowledgement }];
-	const readProgress = async () => await getSessionProgress(this, sessionId, itemIndex);
-	await waitForSession(readProgress, sessionId, itemWait(this, itemIndex, maxWaitSeconds));
-	return await readInsightsItems(this, sessionId, output, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, request: InitiateRequest): Promise<INodeExecutionData[]> {
+	const acknowledgement = await initiate(this, request, itemIndex);
+	if (!request.wait) return [{ json: acknowledgement }];
+	const readProgress = async () => await getSessionProgress(this, request.sessionId, itemIndex);
+	await waitForSession(readProgress, request.sessionId, itemWait(this, itemIndex, request.wait.limits));
+	return await readInsightsItems(this, request.sessionId, request.wait.output, itemIndex);
 }

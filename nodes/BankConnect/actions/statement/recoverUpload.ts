@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { getEntityPdfs, getSessionPdfs } from '../../api';
+import { getEntityPdfs, getSessionPdfs, recordWrite } from '../../api';
 import type { StatementPdf, StatementPdfList } from '../../api';
 import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
 import { sourceDigest } from './uploadSource';
@@ -71,13 +71,15 @@ export async function recoverableUpload(
 		}
 		const found = await findStoredStatement(context, listPdfs, await digestOf(context, choice.source, itemIndex), itemIndex);
 		if (found) {
-			return {
+			const stored = {
 				...targetIds(choice.target),
 				statement_id: found.statement_id,
 				bank_name: found.bank_name,
 				account_id: found.account_id,
 				recovered_after_connection_failure: true,
 			};
+			recordWrite(context, itemIndex, 'statement uploaded', stored);
+			return stored;
 		}
 		try {
 			return await sendUpload(context, route, choice.source, itemIndex);

@@ -1,5 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { pollDelayMs } from '../../helpers/waitForCompletion';
+import type { WaitLimits } from '../../helpers/waitForCompletion';
+import { asNodeError, withWrittenIds } from '../../transport';
+import { analysisOperationName } from '../analysis/Analysis.resource';
 import * as accounts from '../analysis/accounts.operation';
 import { excelReportItems } from '../analysis/excelReport.operation';
 import * as identity from '../analysis/identity.operation';
@@ -10,7 +14,7 @@ import type { AnalysisOutput, SplitAnalysisOperation } from '../analysis/splitAn
 import * as transactions from '../analysis/transactions.operation';
 
 /** Analyses the Upload can wait for and return, named as the Analysis operations are. */
-export const SPLIT_ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'itemsFor'>> = {
+export const SPLIT_ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'itemsFor' | 'itemsOf' | 'field'>> = {
 	transactions,
 	salary,
 	recurringTransactions,
@@ -21,21 +25,39 @@ export const SPLIT_ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'itemsF
 
 export type ThenStep = 'none' | 'excelReport' | keyof typeof SPLIT_ANALYSES;
 
-export interface AnalysisAfterUpload {
+/** What to return once every statement of the entity is analysed. */
+export interface ThenRequest {
 	step: Exclude<ThenStep, 'none'>;
-	entityId: string;
-	maxWaitSeconds: number;
+	wait: WaitLimits;
 	output: AnalysisOutput;
 	binaryPropertyName: string;
 }
 
-/** Waits until every statement of the entity is analysed, then returns the items the Analysis operation would. */
+function storedIds(uploaded: IDataObject): Record<string, string> {
+	const ids: Record<string, string> = {};
+	for (const field of ['entity_id', 'statement_id']) {
+		if (typeof uploaded[field] === 'string' && uploaded[field] !== '') ids[field] = uploaded[field] as string;
+	}
+	return ids;
+}
+
+/**
+ * Waits until every statement of the new statement's entity is analysed, then returns the items
+ * the Analysis operation would. The first check comes one poll interval after the upload (it cannot
+ * be analysed sooner). A failure from here on names the stored statement, so it is not uploaded again.
+ */
 export async function analysisAfterUpload(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	then: AnalysisAfterUpload,
+	uploaded: IDataObject,
+	then: ThenRequest,
 ): Promise<INodeExecutionData[]> {
-	const request = { entityId: then.entityId, maxWaitSeconds: then.maxWaitSeconds };
-	if (then.step === 'excelReport') return await excelReportItems(context, itemIndex, request, then.binaryPropertyName);
-	return await SPLIT_ANALYSES[then.step].itemsFor(context, itemIndex, request, then.output);
+	const request = { entityId: String(uploaded.entity_id), wait: then.wait, firstReadAfterMs: pollDelayMs(0) };
+	try {
+		if (then.step === 'excelReport') return await excelReportItems(context, itemIndex, request, then.binaryPropertyName);
+		return await SPLIT_ANALYSES[then.step].itemsFor(context, itemIndex, request, then.output);
+	} catch (error) {
+		const resume = `read its analysis with Analysis → ${analysisOperationName(then.step)} (Entity ID ${request.entityId}) instead of uploading the file again`;
+		throw withWrittenIds(asNodeError(context.getNode(), error, itemIndex), 'statement', storedIds(uploaded), resume);
+	}
 }

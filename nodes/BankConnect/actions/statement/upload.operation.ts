@@ -1,17 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
 import { optionalText, requireBank, requireText } from '../../helpers/validation';
-import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
+import { waitLimitFields, waitLimitsOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
 import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
 import type { SourceKind } from './uploadSource';
 import { recoverableUpload } from './recoverUpload';
 import { analysisAfterUpload } from './thenAnalysis';
-import type { ThenStep } from './thenAnalysis';
+import type { ThenRequest, ThenStep } from './thenAnalysis';
 import { uploadRoute } from './uploadRoute';
-import type { UploadTarget } from './uploadRoute';
+import type { UploadChoice, UploadTarget } from './uploadRoute';
 
 const SPLIT_STEPS = ['transactions', 'salary', 'recurringTransactions', 'lenderTransactions', 'identity', 'accounts'];
 const ENTITY_TARGETS = ['newEntity', 'entity'];
@@ -151,7 +151,7 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		description: 'What to return: the upload response, or — after waiting until every statement of the entity is analysed — an analysis, as the Analysis resource returns it',
 		displayOptions: { show: { target: ENTITY_TARGETS } },
 	},
-	maxWaitField(
+	...waitLimitFields(
 		{ target: ENTITY_TARGETS, then: [...SPLIT_STEPS, 'excelReport'] },
 		'How long to wait for the analysis before failing with the statements still processing',
 	),
@@ -184,8 +184,15 @@ function readTarget(context: IExecuteFunctions, itemIndex: number): UploadTarget
 	return { kind: 'newEntity' };
 }
 
-/** POST to the route the source, bank and target call for; then, for an entity, optionally wait and return an analysis. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+/** One item's upload, checked and its file read before anything is sent. */
+export interface UploadRequest {
+	choice: UploadChoice;
+	/** For an entity: the analysis to wait for and return instead of the upload response. */
+	then: ThenRequest | undefined;
+}
+
+/** Checks the item's fields and its file (a PDF, of the size and protection its fields say), sending nothing. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<UploadRequest> {
 	const node = this.getNode();
 	const sourceKind = this.getNodeParameter('source', itemIndex) as SourceKind;
 	const bank =
@@ -194,12 +201,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: null;
 	const target = readTarget(this, itemIndex);
 	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
-	const then = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
-	const maxWaitSeconds = then === 'none' ? 0 : maxWaitOf(this, itemIndex);
-	const binaryPropertyName =
-		then === 'excelReport'
-			? requireText(node, itemIndex, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex))
-			: '';
+	const step = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
+	const then: ThenRequest | undefined =
+		step === 'none'
+			? undefined
+			: {
+					step,
+					wait: waitLimitsOf(this, itemIndex),
+					output: step === 'excelReport' ? 'whole' : (this.getNodeParameter('output', itemIndex) as AnalysisOutput),
+					binaryPropertyName:
+						step === 'excelReport'
+							? requireText(node, itemIndex, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex))
+							: '',
+				};
 	const source = await readUploadSource(this, itemIndex, {
 		kind: sourceKind,
 		binaryField: sourceKind === 'binary' ? this.getNodeParameter('inputBinaryField', itemIndex) : undefined,
@@ -208,13 +222,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		hasPassword: pdfPassword !== undefined,
 	});
 	const choice = { source, bank, target, pdfPassword, identity: this.getNodeParameter('identity', itemIndex, true) as boolean };
-	const uploaded = await recoverableUpload(this, uploadRoute(choice), choice, itemIndex);
-	if (then === 'none') return [{ json: uploaded }];
-	return await analysisAfterUpload(this, itemIndex, {
-		step: then,
-		entityId: String((uploaded as IDataObject).entity_id),
-		maxWaitSeconds,
-		output: then === 'excelReport' ? 'whole' : (this.getNodeParameter('output', itemIndex) as AnalysisOutput),
-		binaryPropertyName,
-	});
+	return { choice, then };
+}
+
+/** POST to the route the source, bank and target call for; then, for an entity, optionally wait and return an analysis. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, request: UploadRequest): Promise<INodeExecutionData[]> {
+	const uploaded = await recoverableUpload(this, uploadRoute(request.choice), request.choice, itemIndex);
+	if (!request.then) return [{ json: uploaded }];
+	return await analysisAfterUpload(this, itemIndex, uploaded, request.then);
 }

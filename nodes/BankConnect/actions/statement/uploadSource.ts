@@ -23,7 +23,6 @@ export interface Base64Source {
 	kind: 'base64';
 	/** Plain base64: no `data:` prefix, no whitespace. */
 	base64: string;
-	bytes: Buffer;
 }
 
 /** A statement BankConnect fetches itself. */
@@ -117,10 +116,11 @@ async function binarySource(
 		checkPdf(context, itemIndex, field, what, { ...inspection, size }, parameters.hasPassword);
 		return { kind: 'file', fileName, size, streamed: true, open };
 	}
-	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	const inspection = await inspectPdf(once(bytes), { wholeFile: true });
+	// every item is checked before the first upload, so the bytes are read again when sent, not held
+	const bytesOf = async () => await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	const inspection = await inspectPdf(once(await bytesOf()), { wholeFile: true });
 	checkPdf(context, itemIndex, field, what, inspection, parameters.hasPassword);
-	return { kind: 'file', fileName, size: bytes.byteLength, streamed: false, open: async () => once(bytes) };
+	return { kind: 'file', fileName, size: inspection.size, streamed: false, open: async () => once(await bytesOf()) };
 }
 
 async function base64Source(
@@ -135,10 +135,9 @@ async function base64Source(
 	}
 	const base64 = cleanBase64(parameters.base64);
 	if (base64 === null) throw invalidInput(node, itemIndex, field, 'is not valid base64');
-	const bytes = Buffer.from(base64, 'base64');
-	const inspection = await inspectPdf(once(bytes), { wholeFile: true });
+	const inspection = await inspectPdf(once(Buffer.from(base64, 'base64')), { wholeFile: true });
 	checkPdf(context, itemIndex, field, 'the decoded content', inspection, parameters.hasPassword);
-	return { kind: 'base64', base64, bytes };
+	return { kind: 'base64', base64 };
 }
 
 function urlSource(context: IExecuteFunctions, itemIndex: number, parameters: SourceParameters): UrlSource {
@@ -165,5 +164,5 @@ export async function readUploadSource(
 
 /** sha256 of the statement's bytes (read again for a file), to find it among the stored statements. */
 export async function sourceDigest(source: FileSource | Base64Source): Promise<string> {
-	return await sha256Hex(source.kind === 'base64' ? source.bytes : await source.open());
+	return await sha256Hex(source.kind === 'base64' ? Buffer.from(source.base64, 'base64') : await source.open());
 }

@@ -64,11 +64,18 @@ function requireMode(context: IExecuteFunctions, itemIndex: number, flow: Webhoo
 	return mode;
 }
 
-/** Sets the webhook URL of the chosen flow, always with the mode. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+/** The item's flow, URL and mode, checked before any URL is set. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ flow: WebhookFlow; url: string; mode: number }> {
 	const flow = this.getNodeParameter('flow', itemIndex) as WebhookFlow;
-	const url = requireHttpUrl(this, itemIndex);
-	const mode = requireMode(this, itemIndex, flow);
+	return { flow, url: requireHttpUrl(this, itemIndex), mode: requireMode(this, itemIndex, flow) };
+}
+
+/** Sets the webhook URL of the chosen flow, always with the mode. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ flow, url, mode }: { flow: WebhookFlow; url: string; mode: number },
+): Promise<INodeExecutionData[]> {
 	const response = await updateWebhookUrl(this, flow, url, mode, itemIndex);
 	const message = typeof response.message === 'string' ? response.message : 'success';
 	return [{ json: { flow, webhook_url: url, webhook_mode: mode, message } }];

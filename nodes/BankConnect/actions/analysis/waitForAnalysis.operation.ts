@@ -1,0 +1,164 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getEntityAnalysis } from '../../api';
+import type { AnalysisField, StatementProgress } from '../../api';
+import { checkBudgetOf } from '../../helpers/checkBudget';
+import { pauseOutsideSlot } from '../../helpers/concurrency';
+import { entityIdField } from '../../helpers/fields';
+import { requireText } from '../../helpers/validation';
+import {
+	analysisStatus,
+	describeFailures,
+	describePending,
+	waitLimitFields,
+	waitLimitsOf,
+} from '../../helpers/waitForCompletion';
+import type { WaitLimits } from '../../helpers/waitForCompletion';
+import { fieldsFor } from '../operation';
+import type { RoutedItems } from '../operation';
+import { readOncePerRun } from '../sharedReads';
+import * as accounts from './accounts.operation';
+import * as identity from './identity.operation';
+import * as lenderTransactions from './lenderTransactions.operation';
+import * as recurringTransactions from './recurringTransactions.operation';
+import * as salary from './salary.operation';
+import type { AnalysisOutput, SplitAnalysisOperation } from './splitAnalysis';
+import * as transactions from './transactions.operation';
+
+/** The outputs, in order: the panel shows these names on the node. */
+export const outputNames = ['Completed', 'Still Processing', 'Failed'];
+const [COMPLETED, STILL_PROCESSING, FAILED] = [0, 1, 2];
+/** Continue On Fail's error items go with the failed entities. */
+export const errorOutput = FAILED;
+
+const ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'field' | 'itemsOf'>> = {
+	transactions,
+	salary,
+	recurringTransactions,
+	lenderTransactions,
+	identity,
+	accounts,
+};
+
+type Then = 'passOn' | keyof typeof ANALYSES;
+
+/** The field every item carries out of this node: where its entity's analysis stood at the last check. */
+export const STATUS_FIELD = 'analysis_status';
+
+/** Where an entity's analysis stood at its last check, kept on the item between passes of the loop. */
+export interface AnalysisCheck extends IDataObject {
+	entity_id: string;
+	status: 'completed' | 'processing' | 'failed' | 'timed_out';
+	statements: StatementProgress[];
+	/** When this item was first checked (ISO time): Max Wait counts from here. */
+	waiting_since: string;
+	checks: number;
+	message: string | null;
+}
+
+export const description: INodeProperties[] = fieldsFor('analysis', 'waitForAnalysis', [
+	{
+		displayName:
+			'Connect Still Processing to a Wait node (e.g. 2 seconds) and the Wait node back to this node. Each entity leaves on Completed as soon as its analysis is done; Failed gets entities with a statement BankConnect could not analyse, or still processing after Max Wait.',
+		name: 'loopNotice',
+		type: 'notice',
+		default: '',
+	},
+	{ ...entityIdField, default: '={{ $json.entity_id }}' },
+	{
+		displayName: 'Then',
+		name: 'then',
+		type: 'options',
+		options: [
+			{ name: 'Pass the Item On', value: 'passOn', description: 'Completed gets the input item, with the analysis status added' },
+			{ name: 'Get Accounts', value: 'accounts', description: 'Completed gets the accounts, as Get Accounts returns them' },
+			{ name: 'Get Identity', value: 'identity', description: 'Completed gets the identities, as Get Identity returns them' },
+			{ name: 'Get Lender Transactions', value: 'lenderTransactions', description: 'Completed gets the lender transactions' },
+			{ name: 'Get Recurring Transactions', value: 'recurringTransactions', description: 'Completed gets the recurring sets' },
+			{ name: 'Get Salary', value: 'salary', description: 'Completed gets the salary transactions' },
+			{ name: 'Get Transactions', value: 'transactions', description: 'Completed gets the transactions, as Get Transactions returns them' },
+		],
+		default: 'passOn',
+		description: 'What a completed entity sends on: the item as it came in, or its analysis (read by the same check, no extra request)',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Record', value: 'split', description: 'One item per transaction, account, identity or recurring set; carries entity_id, account_id and fraud flags' },
+			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
+		],
+		default: 'split',
+		displayOptions: { show: { then: Object.keys(ANALYSES) } },
+	},
+	...waitLimitFields(
+		{},
+		'How long an entity may stay on Still Processing, counted from its first check, before it goes to Failed',
+	),
+]);
+
+/** The check carried by an item from an earlier pass of this node for the same entity, if any. */
+function earlierCheck(item: INodeExecutionData, entityId: string): AnalysisCheck | undefined {
+	const check = item.json[STATUS_FIELD] as AnalysisCheck | undefined;
+	if (typeof check !== 'object' || check === null || check.entity_id !== entityId) return undefined;
+	return typeof check.waiting_since === 'string' && !Number.isNaN(Date.parse(check.waiting_since)) ? check : undefined;
+}
+
+function routed(output: number, items: INodeExecutionData[]): RoutedItems {
+	return { routed: [COMPLETED, STILL_PROCESSING, FAILED].map((index) => (index === output ? items : [])) };
+}
+
+interface Request {
+	entityId: string;
+	then: Then;
+	output: AnalysisOutput;
+	limits: WaitLimits;
+}
+
+function requestOf(context: IExecuteFunctions, itemIndex: number): Request {
+	const entityId = requireText(context.getNode(), itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
+	const then = context.getNodeParameter('then', itemIndex) as Then;
+	const output = then === 'passOn' ? 'whole' : (context.getNodeParameter('output', itemIndex) as AnalysisOutput);
+	return { entityId, then, output, limits: waitLimitsOf(context, itemIndex) };
+}
+
+/**
+ * Checks the entity once and sends the item to Completed, Still Processing or Failed. A loop
+ * through n8n's Wait node makes the wait; each entity goes on the moment its check sees it done,
+ * and a failed one never holds back (or throws away) the others.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<RoutedItems> {
+	const request = requestOf(this, itemIndex);
+	const item = this.getInputData()[itemIndex];
+	const field: AnalysisField = request.then === 'passOn' ? 'accounts' : ANALYSES[request.then].field;
+	const budget = checkBudgetOf(this, request.limits.checksPerSecond);
+	const response = await readOncePerRun(this, `${field} ${request.entityId}`, async () => {
+		await pauseOutsideSlot(this, async () => await budget.take());
+		return await getEntityAnalysis(this, request.entityId, field, itemIndex);
+	});
+
+	const now = Date.now();
+	const earlier = earlierCheck(item, request.entityId);
+	const waitingSince = earlier?.waiting_since ?? new Date(now).toISOString();
+	const status = analysisStatus(response.progress);
+	const timedOut = status === 'processing' && now - Date.parse(waitingSince) >= request.limits.maxWaitSeconds * 1000;
+	const check: AnalysisCheck = {
+		entity_id: request.entityId,
+		status: timedOut ? 'timed_out' : status,
+		statements: response.progress,
+		waiting_since: waitingSince,
+		checks: (earlier?.checks ?? 0) + 1,
+		message: null,
+	};
+	if (status === 'failed') check.message = `BankConnect could not analyse the statements: ${describeFailures(response.progress)}`;
+	if (timedOut) {
+		check.message = `Analysis not complete after ${request.limits.maxWaitSeconds} s; still processing: ${describePending(response.progress)}`;
+	}
+	const passOn = (): INodeExecutionData[] => [{ ...item, json: { ...item.json, [STATUS_FIELD]: check }, pairedItem: { item: itemIndex } }];
+	if (status === 'completed' && request.then !== 'passOn') {
+		return routed(COMPLETED, ANALYSES[request.then].itemsOf(response, request.output));
+	}
+	if (status === 'completed') return routed(COMPLETED, passOn());
+	return routed(status === 'failed' || timedOut ? FAILED : STILL_PROCESSING, passOn());
+}
