@@ -239,6 +239,10 @@ export interface WorkflowRun {
 	run: IRun;
 	/** Output items (first output, every run concatenated) of a node; throws if it did not run. */
 	output(nodeName: string): INodeExecutionData[];
+	/** Output items of one output of a node (every run concatenated), e.g. the second output of a node that routes. */
+	outputAt(nodeName: string, outputIndex: number): INodeExecutionData[];
+	/** The notices a node put in the output panel (execution hints), every run. */
+	hints(nodeName: string): string[];
 	/** The error a node stopped with, if any. */
 	nodeError(nodeName: string): Error | undefined;
 	executionOrder: string[];
@@ -377,6 +381,12 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 				throw new Error(`Node "${nodeName}" did not run${failure ? `: ${failure}` : ''}`);
 			}
 			return runs.flatMap((taskData) => taskData.data?.main?.[0] ?? []);
+		},
+		outputAt(nodeName, outputIndex) {
+			return (runData[nodeName] ?? []).flatMap((taskData) => taskData.data?.main?.[outputIndex] ?? []);
+		},
+		hints(nodeName) {
+			return (runData[nodeName] ?? []).flatMap((taskData) => (taskData.hints ?? []).map((hint) => hint.message));
 		},
 		nodeError(nodeName) {
 			return runData[nodeName]?.find((taskData) => taskData.error)?.error;

@@ -21,6 +21,8 @@ export interface NodeRunOptions {
 	startItems?: INodeExecutionData[];
 	/** Turn on the node's "On Error: Continue" setting. */
 	continueOnFail?: boolean;
+	/** The node's version in the workflow (default 1, as workflows saved before version 2 have it). */
+	typeVersion?: number;
 	/** Secrets besides the credential's that the run must not show (e.g. a webhook secret). */
 	extraSecrets?: NamedSecrets;
 }
@@ -66,7 +68,10 @@ export async function runWithTestCredentials(
 
 /** Manual Trigger → BankConnect with `parameters`; the node's output items and error. */
 export async function runNode(parameters: Record<string, unknown>, options: NodeRunOptions = {}): Promise<NodeRun> {
-	const nodeOptions: Partial<INode> = options.continueOnFail ? { onError: 'continueRegularOutput' } : {};
+	const nodeOptions: Partial<INode> = {
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
+	};
 	const run = await runWithTestCredentials(singleNodeWorkflow(parameters, nodeOptions), options);
 	const error = run.nodeError('BankConnect') as NodeError | undefined;
 	return { items: error ? [] : run.output('BankConnect'), error, run };

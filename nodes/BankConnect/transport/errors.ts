@@ -236,7 +236,7 @@ export function waitTimedOutError(node: INode, message: string, itemIndex: numbe
 export function notReadyError(node: INode, message: string, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(node, message, {
 		itemIndex,
-		description: 'Turn on Wait for Completion, or run the node again later.',
+		description: 'Turn on Wait for Completion (or put Analysis → Wait for Analysis before this node), or run the node again later.',
 	});
 }
 

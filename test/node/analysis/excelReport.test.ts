@@ -79,7 +79,7 @@ describe('Analysis → Get Excel Report', () => {
 		expect(error.message).toBe(
 			`The Excel report of entity ${ENTITY_ID} is not ready: statements not completed: stmt-hdfc-2 (processing), stmt-sbi-1 (processing)`,
 		);
-		expect(error.description).toBe('Turn on Wait for Completion, or run the node again later.');
+		expect(error.description).toBe('Turn on Wait for Completion (or put Analysis → Wait for Analysis before this node), or run the node again later.');
 	});
 
 	test('with Wait for Completion it polls until the report is ready, then downloads', async () => {
