@@ -114,7 +114,7 @@ test('the check finds a mistyped parameter, one hidden for the operation, a valu
 	expect(problemsOf({ ...node, parameters: { resource: 'session', operation: 'initiateProcessing', sessionId: 's', processAndWait: true, output: 'everything' } })).toEqual([
 		'invalid option output = "everything"',
 	]);
-	expect(problemsOf({ ...node, typeVersion: 2, parameters: {} })).toEqual(['n8n-nodes-bankconnect.bankConnect has no typeVersion 2']);
+	expect(problemsOf({ ...node, typeVersion: 3, parameters: {} })).toEqual(['n8n-nodes-bankconnect.bankConnect has no typeVersion 3']);
 	expect(problemsOf({ ...node, credentials: { slackApi: { id: '', name: 'x' } }, parameters: { resource: 'webhook', operation: 'getMissedPayloads', linkIds: 'a' } })).toEqual([
 		"credential slackApi is not the node's",
 	]);

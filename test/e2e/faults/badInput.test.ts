@@ -8,16 +8,21 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runNode } from '../../harness/runNode';
 import { sampleStatement } from '../../harness/sandboxClient';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
-import { createEntity, startFaultSandbox, underFaults } from './faultSandbox';
+import { createEntity, startFaultSandbox, underFaults, uploadStatement } from './faultSandbox';
 
 let sandbox: SandboxProcess;
 let entityId: string;
+/** An entity with one analysed statement: analysis reads of an entity without statements are not complete. */
+let analysedEntityId: string;
 let otherEntityId: string;
 let pdfBase64: string;
 
 beforeAll(async () => {
 	sandbox = await startFaultSandbox();
 	entityId = await createEntity(sandbox);
+	analysedEntityId = await createEntity(sandbox);
+	const analysed = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input-analysed' })).toString('base64');
+	await uploadStatement(sandbox, analysedEntityId, analysed);
 	otherEntityId = await createEntity(sandbox);
 	pdfBase64 = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input' })).toString('base64');
 });
@@ -49,11 +54,11 @@ const groups: Group[] = [
 		parameters: { resource: 'analysis', operation, entityId: v, waitForCompletion: false, output: 'whole', binaryPropertyName: 'data' },
 		field: 'Entity ID',
 		bad: EMPTY_TEXTS,
-		good: () => entityId,
+		good: () => analysedEntityId,
 	})),
 	...ANALYSIS_OPERATIONS.map((operation) => ({
 		name: `analysis ${operation}: Max Wait`,
-		parameters: { resource: 'analysis', operation, entityId: () => entityId, waitForCompletion: true, maxWaitSeconds: v, output: 'whole', binaryPropertyName: 'data' },
+		parameters: { resource: 'analysis', operation, entityId: () => analysedEntityId, waitForCompletion: true, maxWaitSeconds: v, output: 'whole', binaryPropertyName: 'data' },
 		field: 'Max Wait (Seconds)',
 		bad: MAX_WAITS,
 		good: () => 30,

@@ -61,6 +61,11 @@ export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suit
 	return (await postForm<{ entity_id: string }>(sandbox, '/v1/entity/', { link_id: linkId }, 201)).entity_id;
 }
 
+/** Uploads a statement (base64, bank detected) to an entity; with the suite's processing time of 0 it is analysed at once. */
+export async function uploadStatement(sandbox: SandboxProcess, entityId: string, base64: string): Promise<string> {
+	return (await postForm<{ statement_id: string }>(sandbox, '/v1/statement/bankless_upload_base64/', { entity_id: entityId, file: base64 }, 200)).statement_id;
+}
+
 /** A session with the default range (the last six months). */
 export async function createSession(sandbox: SandboxProcess, linkId = 'fault-suite'): Promise<string> {
 	return (await postForm<{ session_id: string }>(sandbox, '/v1/session/', { link_id: linkId, api_key: sandbox.apiKey }, 200)).session_id;
