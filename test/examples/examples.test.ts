@@ -57,6 +57,7 @@ test('every example file is covered by a test and carries sticky notes', () => {
 		'03-trigger-to-crm.json',
 		'04-customer-journey.json',
 		'05-replay-missed-webhooks.json',
+		'06-statement-batch-wait-loop.json', // loops through n8n's Wait node: runs in the real app, test/app/batchWaitLoop.n8n.ts
 	]);
 	for (const file of [...files.map((f) => `examples/${f}`), ...readdirSync(join(REPO_ROOT, 'examples/main-job')).map((f) => `examples/main-job/${f}`)]) {
 		const workflow = readWorkflow(file);

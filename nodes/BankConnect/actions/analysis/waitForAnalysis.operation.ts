@@ -59,7 +59,7 @@ export interface AnalysisCheck extends IDataObject {
 export const description: INodeProperties[] = fieldsFor('analysis', 'waitForAnalysis', [
 	{
 		displayName:
-			'Connect Still Processing to a Wait node (e.g. 2 seconds) and the Wait node back to this node. Each entity leaves on Completed as soon as its analysis is done; Failed gets entities with a statement BankConnect could not analyse, or still processing after Max Wait.',
+			'Connect Still Processing to a Wait node (e.g. 2 seconds) and the Wait node back to this node; place the nodes after Completed and Failed above the Wait node, as n8n runs the upper branch first. Each entity leaves on Completed as soon as its analysis is done; Failed gets entities with a statement BankConnect could not analyse, or still processing after Max Wait.',
 		name: 'loopNotice',
 		type: 'notice',
 		default: '',
