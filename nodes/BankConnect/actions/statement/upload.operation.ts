@@ -71,6 +71,7 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 			{ name: 'Known Bank', value: 'known', description: 'The bank is given; a statement of another bank is refused (BANK_NAME_MISMATCH)' },
 		],
 		default: 'detect',
+		hint: 'Detect Automatically sends no bank (to a session too); if BankConnect cannot tell the bank it answers BANK_NAME_UNDETECTED: choose Known Bank then',
 	},
 	{
 		displayName: 'Bank Name or ID',
