@@ -16,8 +16,9 @@ export class BankConnect implements INodeType {
 		name: 'bankConnect',
 		icon: { light: 'file:bankconnect.svg', dark: 'file:bankconnect.dark.svg' },
 		group: ['transform'],
-		// 2: analysis reads wait for completion by default; workflows saved with 1 keep not waiting
-		version: [1, 2],
+		// 1.1: Get Excel Report reads the Detailed Excel Report by default
+		// 2: analysis reads wait for completion by default; workflows saved with 1 or 1.1 keep not waiting
+		version: [1, 1.1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Analyse bank statements with FinBox BankConnect',

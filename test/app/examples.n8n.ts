@@ -27,8 +27,8 @@ describe('the example workflows under n8n execute', () => {
 
 		expect(code).toBe(0);
 		expect(nodeOutput(run, 'Banks That Are Down').map(({ bank, health_up }) => ({ bank, health_up }))).toEqual([
-			{ bank: 'HDFC', health_up: false },
 			{ bank: 'CENTRAL', health_up: false },
+			{ bank: 'HDFC', health_up: false },
 			{ bank: 'UCO', health_up: false },
 		]);
 	});

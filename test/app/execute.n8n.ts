@@ -37,8 +37,8 @@ describe('n8n execute, the package installed as a community package', () => {
 		const { run } = await executeWorkflow(instance, 'HealthOnlyDown01');
 
 		expect(nodeOutput(run, 'BankConnect').map(({ bank, health_up, issue_details }) => ({ bank, health_up, issue_details }))).toEqual([
-			{ bank: 'HDFC', health_up: false, issue_details: 'Some cases are failing, when users are entering wrong captcha' },
 			{ bank: 'CENTRAL', health_up: false, issue_details: 'Bank website is down for scheduled maintenance' },
+			{ bank: 'HDFC', health_up: false, issue_details: 'Some cases are failing, when users are entering wrong captcha' },
 			{ bank: 'UCO', health_up: false, issue_details: 'OTP is not being delivered to registered mobile numbers' },
 		]);
 	});

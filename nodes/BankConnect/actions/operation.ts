@@ -17,10 +17,11 @@ export interface Operation {
 	prepare?(this: IExecuteFunctions, itemIndex: number): Promise<unknown>;
 	execute(this: IExecuteFunctions, itemIndex: number, prepared: never): Promise<INodeExecutionData[] | RoutedItems>;
 	/**
-	 * A read whose answer depends only on its fields: items whose fields are all the same are read
-	 * once and given the same answer; the panel says so when they share `idField` (e.g. entityId).
+	 * An operation without `prepare` only reads, and its answer depends only on its fields: items whose
+	 * fields are all the same are read once and given the same answer (see sharedReads.ts). False for a
+	 * read whose answer also depends on the input item itself.
 	 */
-	sharedRead?: { idField?: string };
+	shareReads?: false;
 	/** Names of the outputs of an operation that routes items (its `execute` returns RoutedItems). */
 	outputNames?: string[];
 	/** The output that Continue On Fail's error items go to (default the first). */

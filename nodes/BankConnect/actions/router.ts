@@ -84,7 +84,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const value = input.outcome === 'done' ? input.value : undefined;
 		return pairedTo(byOutput(await operation.execute.call(this, itemIndex, value as never)), itemIndex);
 	};
-	const shared = operation.sharedRead ? groupSharedReads(this, operation, items.length) : undefined;
+	const shared = !operation.prepare && operation.shareReads !== false ? groupSharedReads(this, operation, items.length) : undefined;
 	const leaders = shared ? shared.leaders : items.map((_, index) => index);
 	const leaderResults = await runItemsInSlots(this, leaders, ITEM_CONCURRENCY, runItem, { stopOnFailure: !continueOnFail });
 	const results = new Map(leaders.map((itemIndex, index) => [itemIndex, leaderResults[index]]));

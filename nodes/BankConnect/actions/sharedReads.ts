@@ -17,7 +17,7 @@ export interface SharedReads {
 	leaders: number[];
 	/** Each other item and the earlier item with the very same fields whose answer it gets. */
 	leaderOf: Map<number, number>;
-	/** How many items asked for each ID, by ID (of `sharedRead.idField`). */
+	/** How many items asked for each ID, by ID (its Entity ID, Session ID or Link ID field). */
 	itemsById: Map<string, number>;
 	/**
 	 * A follower's result from its leader's: a copy of the answer. When the leader failed, the run
@@ -56,10 +56,17 @@ function copyFor(output: ItemOutput, itemIndex: number): ItemOutput {
 	);
 }
 
+/** The fields that name what a read is about, as the notice names them. */
+const ID_FIELDS = ['entityId', 'sessionId', 'linkId', 'linkIds'];
+
+function idFieldOf(operation: Operation): string | undefined {
+	return ID_FIELDS.find((name) => operation.description.some((field) => field.name === name));
+}
+
 /** Groups the items of a shared read by their fields: the first of each group is read, the others get its answer. */
 export function groupSharedReads(context: IExecuteFunctions, operation: Operation, count: number): SharedReads {
 	const names = fieldNames(operation);
-	const idField = operation.sharedRead?.idField;
+	const idField = idFieldOf(operation);
 	const firstWith = new Map<string, number>();
 	const leaders: number[] = [];
 	const leaderOf = new Map<number, number>();
@@ -100,7 +107,7 @@ export function groupSharedReads(context: IExecuteFunctions, operation: Operatio
 
 /** The panel's notice when input items shared an ID: how many, which, and how to run the node once. */
 export function sharedReadNotice(operation: Operation, shared: SharedReads): NodeExecutionHint | undefined {
-	const idField = operation.sharedRead?.idField;
+	const idField = idFieldOf(operation);
 	if (!idField) return undefined;
 	const sharedIds = [...shared.itemsById].filter(([, items]) => items > 1);
 	if (sharedIds.length === 0) return undefined;

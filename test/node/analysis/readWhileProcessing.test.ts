@@ -22,7 +22,7 @@ describe('Analysis read while a statement is still processing', () => {
 		const error = await runNodeFailing(transactions);
 
 		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not complete: still processing: stmt-hdfc-2, stmt-sbi-1`);
+		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not ready: statements not completed: stmt-hdfc-2 (processing), stmt-sbi-1 (processing)`);
 		expect(error.description).toBe('Turn on Wait for Completion (or put Analysis → Wait for Analysis before this node), or run the node again later.');
 		expect(requestLines(api.requests)).toEqual([`GET ${path}`]);
 	});
@@ -33,7 +33,7 @@ describe('Analysis read while a statement is still processing', () => {
 
 		const error = await runNodeFailing(transactions);
 
-		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not complete: still processing: no statements yet`);
+		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not ready: the entity has no statements yet`);
 	});
 
 	test('with Continue On Fail the unfinished entity is an error item, the finished one is read', async () => {
@@ -48,7 +48,7 @@ describe('Analysis read while a statement is still processing', () => {
 
 		expect(items[0]).toEqual({
 			json: {
-				error: 'The analysis of entity ent-busy is not complete: still processing: stmt-hdfc-2, stmt-sbi-1',
+				error: 'The analysis of entity ent-busy is not ready: statements not completed: stmt-hdfc-2 (processing), stmt-sbi-1 (processing)',
 				description: 'Turn on Wait for Completion (or put Analysis → Wait for Analysis before this node), or run the node again later.',
 			},
 			pairedItem: { item: 0 },
@@ -83,7 +83,7 @@ describe('Analysis read while a statement is still processing', () => {
 
 		const error = await runNodeFailing({ ...transactions, waitForCompletion: false }, { typeVersion: 2 });
 
-		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not complete: still processing: stmt-hdfc-2, stmt-sbi-1`);
+		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not ready: statements not completed: stmt-hdfc-2 (processing), stmt-sbi-1 (processing)`);
 		expect(api.requests).toHaveLength(1);
 	});
 });

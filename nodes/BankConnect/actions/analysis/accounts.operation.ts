@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 
 /** The bank accounts found in the entity's statements. */
-export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field } = splitAnalysisOperation({
 	operation: 'accounts',
 	field: 'accounts',
 	splitLabel: 'One Item per Account',

@@ -1,7 +1,7 @@
 import { splitAnalysisOperation } from './splitAnalysis';
 
 /** The account holders found in the entity's statements. */
-export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field } = splitAnalysisOperation({
 	operation: 'identity',
 	field: 'identity',
 	splitLabel: 'One Item per Identity',

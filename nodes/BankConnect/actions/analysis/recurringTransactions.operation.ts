@@ -16,10 +16,11 @@ function setRows(entityId: string, sets: RecurringSet[], direction: 'credit' | '
 }
 
 /** The entity's recurring credits and debits: one item per recurring set. */
-export const { description, execute, itemsFor, itemsOf, field, sharedRead } = splitAnalysisOperation({
+export const { description, execute, itemsFor, itemsOf, field } = splitAnalysisOperation({
 	operation: 'recurringTransactions',
 	field: 'recurring_transactions',
 	splitLabel: 'One Item per Recurring Set',
+	accountFilter: true,
 	split: (response, fraud) => [
 		...setRows(response.entity_id, response.transactions.credit_transactions, 'credit', fraud),
 		...setRows(response.entity_id, response.transactions.debit_transactions, 'debit', fraud),

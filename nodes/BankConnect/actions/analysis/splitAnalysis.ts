@@ -6,7 +6,7 @@ import { fieldsFor } from '../operation';
 import { createFraudFlagger } from './fraudFlags';
 import type { FraudFlagger } from './fraudFlags';
 import type { AnalysisReadRequest } from './readAnalysis';
-import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
+import { accountFilterField, analysisReadFields, analysisReadRequest, assertReady, readAnalysisOf } from './readAnalysis';
 
 /** An analysis read whose response can be split into one item per record. */
 export interface SplitAnalysisConfig<Field extends AnalysisField> {
@@ -14,8 +14,30 @@ export interface SplitAnalysisConfig<Field extends AnalysisField> {
 	field: Field;
 	/** e.g. "One Item per Transaction" */
 	splitLabel: string;
+	/** What each split item carries; default: entity_id, account_id and the fraud flags. */
+	splitDescription?: string;
 	/** The records of the response, each carrying entity_id, account_id and the fraud flags. */
 	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
+	/** Offer the optional Account ID filter (`?account_id=`). */
+	accountFilter?: boolean;
+	/** For reads that stay empty until every statement is analysed: how the "not ready" error names the read, e.g. "The predictors". */
+	emptyUntilAnalysed?: string;
+}
+
+const FRAUD_COLUMNS = 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags';
+
+/** The Output choice of an analysis read: one item per record, or the whole response. */
+export function analysisOutputField(splitLabel: string, splitDescription = FRAUD_COLUMNS): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: splitLabel, value: 'split', description: splitDescription },
+			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
+		],
+		default: 'split',
+	};
 }
 
 export type AnalysisOutput = 'split' | 'whole';
@@ -24,7 +46,7 @@ export type AnalysisOutput = 'split' | 'whole';
 export interface SplitAnalysisOperation extends Operation {
 	/** The analysis field it reads, e.g. `transactions`. */
 	field: AnalysisField;
-	/** The items of an answer already read. */
+	/** The items of an answer already read and complete. */
 	itemsOf(response: AnalysisResponses[AnalysisField], output: AnalysisOutput): INodeExecutionData[];
 	itemsFor(
 		context: IExecuteFunctions,
@@ -40,20 +62,8 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 ): SplitAnalysisOperation {
 	const description: INodeProperties[] = fieldsFor('analysis', config.operation, [
 		...analysisReadFields,
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			options: [
-				{
-					name: config.splitLabel,
-					value: 'split',
-					description: 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags',
-				},
-				{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
-			],
-			default: 'split',
-		},
+		...(config.accountFilter ? [accountFilterField] : []),
+		analysisOutputField(config.splitLabel, config.splitDescription),
 	]);
 
 	async function itemsFor(
@@ -62,20 +72,29 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		request: AnalysisReadRequest,
 		output: AnalysisOutput,
 	): Promise<INodeExecutionData[]> {
-		const response = await readAnalysisOf(context, config.field, itemIndex, request, output === 'whole' ? 'return' : 'fail');
+		// a whole response shows its own progress; split records of an unfinished analysis would pass for all of it
+		const unfinished = output === 'whole' && config.emptyUntilAnalysed === undefined ? 'return' : 'fail';
+		const response = await readAnalysisOf(context, config.field, itemIndex, request, unfinished, config.emptyUntilAnalysed);
+		if (config.emptyUntilAnalysed !== undefined && recordsOf(response).length === 0) {
+			assertReady(context.getNode(), response, config.emptyUntilAnalysed, itemIndex);
+		}
 		return itemsOf(response, output);
+	}
+
+	function recordsOf(response: AnalysisResponses[Field]): IDataObject[] {
+		return config.split(response, createFraudFlagger(response));
 	}
 
 	function itemsOf(response: AnalysisResponses[Field], output: AnalysisOutput): INodeExecutionData[] {
 		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
-		const fraud = createFraudFlagger(response);
 		// records are built once, entity_id first; no second copy of 60,000 rows
-		return config.split(response, fraud).map((record) => ({ json: record }));
+		return recordsOf(response).map((record) => ({ json: record }));
 	}
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 		const output = this.getNodeParameter('output', itemIndex) as AnalysisOutput;
-		return await itemsFor(this, itemIndex, analysisReadRequest(this, itemIndex), output);
+		const request = analysisReadRequest(this, itemIndex, { accountFilter: config.accountFilter });
+		return await itemsFor(this, itemIndex, request, output);
 	}
 
 	return {
@@ -84,6 +103,5 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		itemsFor,
 		field: config.field,
 		itemsOf: itemsOf as SplitAnalysisOperation['itemsOf'],
-		sharedRead: { idField: 'entityId' },
 	};
 }

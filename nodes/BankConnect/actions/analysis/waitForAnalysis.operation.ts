@@ -30,6 +30,8 @@ export const outputNames = ['Completed', 'Still Processing', 'Failed'];
 const [COMPLETED, STILL_PROCESSING, FAILED] = [0, 1, 2];
 /** Continue On Fail's error items go with the failed entities. */
 export const errorOutput = FAILED;
+/** Its items carry on the input item (and its wait so far): items of one entity share the check, not the answer. */
+export const shareReads = false;
 
 const ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'field' | 'itemsOf'>> = {
 	transactions,

@@ -13,6 +13,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const entity = await getEntity(this, entityId, itemIndex);
 	return [{ json: { ...entity } }];
 }
-
-/** Items asking for the same entity read it once. */
-export const sharedRead = { idField: 'entityId' };

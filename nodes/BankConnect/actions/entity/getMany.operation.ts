@@ -51,6 +51,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const entities = await listEntities(this, linkId, { limit, itemIndex });
 	return entities.map((entity) => ({ json: { ...entity } }));
 }
-
-/** Items asking for the same list read it once. */
-export const sharedRead = {};

@@ -16,6 +16,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { statements } = await getEntityPdfs(this, entityId, itemIndex);
 	return await statementPdfItems(this, { entity_id: entityId }, statements, binaryPropertyName, itemIndex);
 }
-
-/** Items asking for the same entity read it once. */
-export const sharedRead = { idField: 'entityId' };

@@ -28,6 +28,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (output === 'whole') return [{ json: { ...overview } }];
 	return overview.progress_data.map((entry) => ({ json: { link_id: overview.link_id, ...entry } }));
 }
-
-/** Items asking for the same Link ID read it once. */
-export const sharedRead = { idField: 'linkId' };

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = fieldsFor('netBankingHealth', 'get
 		typeOptions: { loadOptionsMethod: 'getBanks' },
 		default: [],
 		description:
-			'Only these banks; none means every bank. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Only these banks; none means every bank. A bank BankConnect does not report health for (no net banking) gives no item. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Only Banks That Are Down',

@@ -13,6 +13,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const output = this.getNodeParameter('output', itemIndex) as InsightsOutput;
 	return await readInsightsItems(this, sessionId, output, itemIndex);
 }
-
-/** Items asking for the same session read it once. */
-export const sharedRead = { idField: 'sessionId' };

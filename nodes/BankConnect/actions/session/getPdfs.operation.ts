@@ -14,6 +14,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { statements } = await getSessionPdfs(this, sessionId, itemIndex);
 	return await statementPdfItems(this, { session_id: sessionId }, statements, binaryPropertyName, itemIndex);
 }
-
-/** Items asking for the same session read it once. */
-export const sharedRead = { idField: 'sessionId' };

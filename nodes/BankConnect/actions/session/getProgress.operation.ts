@@ -22,6 +22,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const progress = wait ? await waitForSession(read, sessionId, itemWait(this, itemIndex, waitLimitsOf(this, itemIndex))) : await read();
 	return [{ json: { ...progress } }];
 }
-
-/** Items asking for the same session read it once. */
-export const sharedRead = { idField: 'sessionId' };

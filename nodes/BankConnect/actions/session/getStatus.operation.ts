@@ -11,6 +11,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const sessionId = sessionIdOf(this, itemIndex);
 	return [{ json: { ...(await getSessionStatus(this, sessionId, itemIndex)) } as IDataObject }];
 }
-
-/** Items asking for the same session read it once. */
-export const sharedRead = { idField: 'sessionId' };

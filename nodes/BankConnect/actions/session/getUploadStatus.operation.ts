@@ -40,6 +40,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		})),
 	);
 }
-
-/** Items asking for the same session read it once. */
-export const sharedRead = { idField: 'sessionId' };

@@ -84,6 +84,3 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.sort((a, b) => (a.date_time < b.date_time ? 1 : a.date_time > b.date_time ? -1 : 0))
 		.map((payload) => ({ json: { ...payload } }));
 }
-
-/** Items asking for the same Link IDs read them once. */
-export const sharedRead = { idField: 'linkIds' };
