@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { openLedger, writesOf } from '../api';
 import { runItemsInSlots } from '../helpers/concurrency';
@@ -19,6 +19,7 @@ import { statementOperations } from './statement/Statement.resource';
 import { webhookOperations } from './webhook/Webhook.resource';
 import type { Operation, RoutedItems } from './operation';
 import { groupSharedReads, sharedReadNotice } from './sharedReads';
+import type { SharedReads } from './sharedReads';
 
 /** Items working at the same time (waiting items don't count): enough to hide latency, few enough to respect rate limits. */
 export const ITEM_CONCURRENCY = 5;
@@ -56,6 +57,55 @@ async function prepareItems(context: IExecuteFunctions, operation: Operation, co
 	return prepared;
 }
 
+/** Runs every item (five at a time; items asking for the same read share one) and waits for all of them to end. */
+async function runItems(
+	context: IExecuteFunctions,
+	operation: Operation,
+	prepared: Array<Settled<unknown>>,
+	continueOnFail: boolean,
+): Promise<{ settled: Array<Settled<ItemOutput>>; shared: SharedReads | undefined }> {
+	const runItem = async (itemIndex: number): Promise<ItemOutput> => {
+		const input = prepared[itemIndex];
+		if (input.outcome === 'failed') throw input.error;
+		const value = input.outcome === 'done' ? input.value : undefined;
+		return pairedTo(byOutput(await operation.execute.call(context, itemIndex, value as never)), itemIndex);
+	};
+	const shared = !operation.prepare && operation.shareReads !== false ? groupSharedReads(context, operation, prepared.length) : undefined;
+	const leaders = shared ? shared.leaders : prepared.map((_, index) => index);
+	const leaderResults = await runItemsInSlots(context, leaders, ITEM_CONCURRENCY, runItem, { stopOnFailure: !continueOnFail });
+	const results = new Map(leaders.map((itemIndex, index) => [itemIndex, leaderResults[index]]));
+	for (const [follower, leader] of shared?.leaderOf ?? []) {
+		results.set(follower, await shared!.followerResult(follower, results.get(leader)!, runItem, continueOnFail));
+	}
+	return { settled: prepared.map((_, itemIndex) => results.get(itemIndex)!), shared };
+}
+
+type NodeError = ReturnType<typeof asNodeError>;
+
+/** The items of every output, and (Continue On Fail off) the failures, first one first. */
+function collectOutputs(
+	node: INode,
+	operation: Operation,
+	settled: Array<Settled<ItemOutput>>,
+	continueOnFail: boolean,
+): { outputs: INodeExecutionData[][]; failures: Array<{ itemIndex: number; error: NodeError; rank: number }>; notStarted: number[] } {
+	const outputs: INodeExecutionData[][] = (operation.outputNames ?? ['main']).map(() => []);
+	const failures: Array<{ itemIndex: number; error: NodeError; rank: number }> = [];
+	const notStarted: number[] = [];
+	settled.forEach((result, itemIndex) => {
+		if (result.outcome === 'done') {
+			result.value.forEach((outputItems, outputIndex) => outputs[outputIndex].push(...outputItems));
+		} else if (result.outcome === 'notStarted') {
+			notStarted.push(itemIndex);
+		} else if (!isStoppedByOtherItem(result.error)) {
+			const error = asNodeError(node, result.error, itemIndex);
+			if (continueOnFail) outputs[operation.errorOutput ?? 0].push(errorItem(error, itemIndex));
+			else failures.push({ itemIndex, error, rank: result.failureRank });
+		}
+	});
+	return { outputs, failures: failures.sort((a, b) => a.rank - b.rank), notStarted };
+}
+
 /**
  * Runs the chosen operation for every input item; each output item is paired with its input.
  * Writes are checked for every item before the first is sent; a run that stops part-way waits for
@@ -63,7 +113,6 @@ async function prepareItems(context: IExecuteFunctions, operation: Operation, co
  * same read share one.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = RESOURCES[resource]?.[operationName];
@@ -74,49 +123,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	openLedger(this);
 
-	const prepared = await prepareItems(this, operation, items.length);
+	const prepared = await prepareItems(this, operation, this.getInputData().length);
 	const badInput = firstFailure(prepared);
 	if (badInput && !continueOnFail) throw asNodeError(node, badInput.error, badInput.index);
 
-	const runItem = async (itemIndex: number): Promise<ItemOutput> => {
-		const input = prepared[itemIndex];
-		if (input.outcome === 'failed') throw input.error;
-		const value = input.outcome === 'done' ? input.value : undefined;
-		return pairedTo(byOutput(await operation.execute.call(this, itemIndex, value as never)), itemIndex);
-	};
-	const shared = !operation.prepare && operation.shareReads !== false ? groupSharedReads(this, operation, items.length) : undefined;
-	const leaders = shared ? shared.leaders : items.map((_, index) => index);
-	const leaderResults = await runItemsInSlots(this, leaders, ITEM_CONCURRENCY, runItem, { stopOnFailure: !continueOnFail });
-	const results = new Map(leaders.map((itemIndex, index) => [itemIndex, leaderResults[index]]));
-	if (shared) {
-		for (const [follower, leader] of shared.leaderOf) {
-			results.set(follower, await shared.followerResult(follower, results.get(leader)!, runItem, continueOnFail));
-		}
-	}
-	const settled = items.map((_, itemIndex) => results.get(itemIndex)!);
-
-	const outputs: INodeExecutionData[][] = (operation.outputNames ?? ['main']).map(() => []);
-	const failures: Array<{ itemIndex: number; error: ReturnType<typeof asNodeError>; rank: number }> = [];
-	const notStarted: number[] = [];
-	settled.forEach((result, itemIndex) => {
-		if (result.outcome === 'done') {
-			result.value.forEach((outputItems, outputIndex) => outputs[outputIndex].push(...outputItems));
-		} else if (result.outcome === 'notStarted' || isStoppedByOtherItem(result.error)) {
-			notStarted.push(itemIndex);
-		} else {
-			const error = asNodeError(node, result.error, itemIndex);
-			if (continueOnFail) outputs[operation.errorOutput ?? 0].push(errorItem(error, itemIndex));
-			else failures.push({ itemIndex, error, rank: result.failureRank });
-		}
-	});
+	const { settled, shared } = await runItems(this, operation, prepared, continueOnFail);
+	const { outputs, failures, notStarted } = collectOutputs(node, operation, settled, continueOnFail);
 	if (failures.length > 0) {
-		const [first, ...others] = failures.sort((a, b) => a.rank - b.rank);
+		const [first, ...others] = failures;
 		first.error.context.itemIndex ??= first.itemIndex;
-		const stoppedItems = notStarted.filter((itemIndex) => settled[itemIndex].outcome === 'notStarted');
 		throw runStoppedError(first.error, {
 			writes: writesOf(this),
 			otherFailures: others.sort((a, b) => a.itemIndex - b.itemIndex),
-			notStarted: stoppedItems,
+			notStarted,
 		});
 	}
 	const notice = shared && sharedReadNotice(operation, shared);
