@@ -205,11 +205,14 @@ export function buildOutcomeUnknownError(
 	);
 }
 
-/** Bad input: names the field and the item; nothing was sent for the item. */
-export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
+/**
+ * Bad input: names the field and the item; nothing was sent for the item. `fix` says what to do when
+ * it is not to edit the field, e.g. "Give a PDF file" when the field is right but its file is not.
+ */
+export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, fix?: string): NodeOperationError {
 	return new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
 		itemIndex,
-		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
+		description: `${fix ?? `Fix the "${field}" field of item ${itemIndex}`}; nothing was sent to BankConnect for this item.`,
 	});
 }
 

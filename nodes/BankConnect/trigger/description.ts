@@ -18,7 +18,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Entity Flow',
 				value: 'entity',
-				description: 'Classic uploads: one event per statement, {entity_id, statement_id, link_id, progress, reason}',
+				description: 'Classic uploads: one event per statement, with its entity, statement, Link ID, outcome and reason',
 			},
 			{
 				name: 'Session Flow',
@@ -66,7 +66,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: sessionOnly,
 	},
 	{
-		displayName: 'Register Webhook URL on Activation',
+		displayName: 'Register Webhook URL',
 		name: 'registerWebhook',
 		type: 'boolean',
 		default: true,

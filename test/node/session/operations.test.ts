@@ -246,7 +246,7 @@ describe('Session → Initiate Processing', () => {
 		]);
 	});
 
-	test('Treat Already Requested as Success turns the 409 into an "already requested" item', async () => {
+	test('Accept Already Requested turns the 409 into an "already requested" item', async () => {
 		const api = mockApi();
 		api.scope
 			.post(dataPath('initiate_processing'))

@@ -39,7 +39,7 @@ function phraseText(phrase: Array<{ word: string }>): string {
 
 describe('names in texts', () => {
 	test('the checker knows the panels and catches a name that does not exist', () => {
-		expect(names.has('Treat Already Requested as Success')).toBe(true);
+		expect(names.has('Accept Already Requested')).toBe(true);
 		expect(names.has('Max Wait')).toBe(true);
 		const check = (text: string) => titleCasePhrases(text).filter((phrase) => !isMadeOfNames(phrase, names)).map(phraseText);
 		expect(check('nothing to do: turn on Already Requested Is Success to get an item')).toEqual(['Already Requested Is Success']);
