@@ -250,13 +250,29 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
+/** Set where a step fails after the node created an entity for it; n8n's error fields cannot carry it for every error kind. */
+const createdEntities = new WeakMap<NodeApiError | NodeOperationError, string>();
+
+/**
+ * A failure after the node created an entity for the item (Upload to a New Entity with a Link ID):
+ * the error names the entity, so the item can be retried into it rather than into another new one.
+ */
+export function afterEntityCreated(node: INode, caught: unknown, entityId: string, itemIndex: number): NodeApiError | NodeOperationError {
+	const error = asNodeError(node, caught, itemIndex);
+	if (!error.message.includes(entityId)) error.message = `${error.message} (entity_id ${entityId})`;
+	const retry = `The entity ${entityId} was created for this statement: to try again, upload to it (Upload To: Existing Entity) rather than to a new entity.`;
+	error.description = error.description ? `${error.description} ${retry}` : retry;
+	createdEntities.set(error, entityId);
+	return error;
+}
+
 /** The item continueOnFail outputs for a failed input item. */
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	// a failed upload may still have created an entity: keep its id so the workflow can use it
-	const entityId = error instanceof NodeApiError ? error.errorResponse?.entity_id : undefined;
+	const entityId = createdEntities.get(error) ?? (error instanceof NodeApiError ? error.errorResponse?.entity_id : undefined);
 	if (typeof entityId === 'string' && entityId !== '') json.entity_id = entityId;
 	return { json, pairedItem: { item: itemIndex } };
 }

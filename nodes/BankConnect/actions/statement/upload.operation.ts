@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createEntity } from '../../api';
+import { metaDataFields, newEntityLinkIdField, readNewEntityDetails } from '../../helpers/entityForm';
 import { binaryPropertyField } from '../../helpers/fields';
 import { optionalText, requireBank, requireText } from '../../helpers/validation';
 import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
-import { fieldsFor } from '../operation';
+import { afterEntityCreated } from '../../transport';
+import { fieldsFor, shownWhen } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
 import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
 import type { SourceKind } from './uploadSource';
@@ -11,7 +14,7 @@ import { recoverableUpload } from './recoverUpload';
 import { analysisAfterUpload } from './thenAnalysis';
 import type { ThenStep } from './thenAnalysis';
 import { uploadRoute } from './uploadRoute';
-import type { UploadTarget } from './uploadRoute';
+import type { UploadChoice, UploadTarget } from './uploadRoute';
 
 const SPLIT_STEPS = ['transactions', 'salary', 'recurringTransactions', 'lenderTransactions', 'identity', 'accounts'];
 const ENTITY_TARGETS = ['newEntity', 'entity'];
@@ -110,6 +113,15 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		description: 'The session_id returned when the session was created',
 		displayOptions: { show: { target: ['session'] } },
 	},
+	...shownWhen(
+		[
+			newEntityLinkIdField(
+				'Your own reference for the customer, e.g. a loan application ID. With a Link ID or Meta Data the node creates the entity first, so webhooks, Link Overview and Get Many by Link ID find it.',
+			),
+			...metaDataFields,
+		],
+		{ target: ['newEntity'] },
+	),
 	{
 		displayName: SOURCE_FIELDS.password,
 		name: 'pdfPassword',
@@ -203,6 +215,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? requireBank(node, itemIndex, 'Bank Name or ID', this.getNodeParameter('bankName', itemIndex))
 			: null;
 	const target = readTarget(this, itemIndex);
+	const newEntity = target.kind === 'newEntity' ? readNewEntityDetails(this, itemIndex) : undefined;
 	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
 	const then = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
 	const maxWaitSeconds = then === 'none' ? 0 : maxWaitOf(this, itemIndex);
@@ -217,14 +230,37 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		fileUrl: sourceKind === 'url' ? this.getNodeParameter('fileUrl', itemIndex) : undefined,
 		hasPassword: pdfPassword !== undefined,
 	});
-	const choice = { source, bank, target, pdfPassword, identity: this.getNodeParameter('identity', itemIndex, true) as boolean };
-	const uploaded = await recoverableUpload(this, uploadRoute(choice), choice, itemIndex);
-	if (then === 'none') return [{ json: uploaded }];
-	return await analysisAfterUpload(this, itemIndex, {
-		step: then,
+	const identity = this.getNodeParameter('identity', itemIndex, true) as boolean;
+	const output = then === 'none' || then === 'excelReport' ? 'whole' : (this.getNodeParameter('output', itemIndex) as AnalysisOutput);
+	if (!newEntity?.link_id && !newEntity?.meta_data) {
+		return await uploadThen(this, itemIndex, { source, bank, target, pdfPassword, identity }, { then, maxWaitSeconds, output, binaryPropertyName });
+	}
+	// BankConnect's upload routes take no link_id: create the entity with it, then upload to that entity
+	const entity = await createEntity(this, { link_id: newEntity.link_id, is_single_account: false, meta_data: newEntity.meta_data }, itemIndex);
+	try {
+		const toEntity: UploadTarget = { kind: 'entity', entityId: entity.entity_id };
+		return await uploadThen(this, itemIndex, { source, bank, target: toEntity, pdfPassword, identity }, { then, maxWaitSeconds, output, binaryPropertyName });
+	} catch (error) {
+		throw afterEntityCreated(node, error, entity.entity_id, itemIndex);
+	}
+}
+
+interface AfterUpload {
+	then: ThenStep;
+	maxWaitSeconds: number;
+	output: AnalysisOutput;
+	binaryPropertyName: string;
+}
+
+/** Sends the upload, then returns its response or waits for and returns the analysis Then asks for. */
+async function uploadThen(context: IExecuteFunctions, itemIndex: number, choice: UploadChoice, after: AfterUpload): Promise<INodeExecutionData[]> {
+	const uploaded = await recoverableUpload(context, uploadRoute(choice), choice, itemIndex);
+	if (after.then === 'none') return [{ json: uploaded }];
+	return await analysisAfterUpload(context, itemIndex, {
+		step: after.then,
 		entityId: String((uploaded as IDataObject).entity_id),
-		maxWaitSeconds,
-		output: then === 'excelReport' ? 'whole' : (this.getNodeParameter('output', itemIndex) as AnalysisOutput),
-		binaryPropertyName,
+		maxWaitSeconds: after.maxWaitSeconds,
+		output: after.output,
+		binaryPropertyName: after.binaryPropertyName,
 	});
 }
