@@ -16,9 +16,19 @@ export interface SplitAnalysisConfig<Field extends AnalysisField> {
 	splitLabel: string;
 	/** The records of the response, each carrying entity_id, account_id and the fraud flags. */
 	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
+	/** Other ways to split the response, offered between the split and the whole response. */
+	moreOutputs?: Array<MoreOutput<Field>>;
 }
 
-export type AnalysisOutput = 'split' | 'whole';
+/** Another Output choice of one operation, e.g. one item per transaction of a recurring set. */
+export interface MoreOutput<Field extends AnalysisField> {
+	name: string;
+	value: Exclude<AnalysisOutput, 'split' | 'whole'>;
+	description: string;
+	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
+}
+
+export type AnalysisOutput = 'split' | 'whole' | 'setTransactions' | 'rowsWithText';
 
 /** An analysis operation that can also be run for an entity given in code (Statement → Upload, then analysis). */
 export interface SplitAnalysisOperation extends Operation {
@@ -46,6 +56,7 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 					value: 'split',
 					description: 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags',
 				},
+				...(config.moreOutputs ?? []).map(({ name, value, description }) => ({ name, value, description })),
 				{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
 			],
 			default: 'split',
@@ -61,8 +72,9 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		const response = await readAnalysisOf(context, config.field, itemIndex, request);
 		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
 		const fraud = createFraudFlagger(response);
-		// records are built once, entity_id first; no second copy of 60,000 rows
-		return config.split(response, fraud).map((record) => ({ json: record }));
+		const split = config.moreOutputs?.find((more) => more.value === output)?.split ?? config.split;
+		// records are built once; no second copy of 60,000 rows
+		return split(response, fraud).map((record) => ({ json: record }));
 	}
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
