@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	ICredentialType,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -233,6 +234,8 @@ export interface RunOptions {
 	extraSecrets?: NamedSecrets;
 	/** Skip the secret check (benchmarks, whose timing must not include it). */
 	skipSecretScan?: boolean;
+	/** The workflow's static data, as n8n keeps it between runs of an active workflow; the run updates it in place. */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowRun {
@@ -315,6 +318,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		nodeTypes,
 		settings: workflowJson.settings,
 		active: false,
+		staticData: options.staticData,
 	});
 	const workflowData = {
 		id: 'test',

@@ -3,7 +3,7 @@
  * credential's distinctive secrets) or a running sandbox, and hands back its items and error.
  * Every run is checked for leaked secrets.
  */
-import type { ICredentialDataDecryptedObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { API_BASE_URL } from './bankConnectApi';
 import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from './engine';
@@ -23,6 +23,8 @@ export interface NodeRunOptions {
 	continueOnFail?: boolean;
 	/** Secrets besides the credential's that the run must not show (e.g. a webhook secret). */
 	extraSecrets?: NamedSecrets;
+	/** The workflow's static data, kept between runs as n8n keeps it for an active workflow (updated in place). */
+	staticData?: IDataObject;
 }
 
 export interface NodeError extends Error {
@@ -61,7 +63,12 @@ export async function runWithTestCredentials(
 	workflow: WorkflowJson,
 	options: Omit<NodeRunOptions, 'continueOnFail'> = {},
 ): Promise<WorkflowRun> {
-	return await runWorkflow(workflow, { credentials: credentialsFor(options), startItems: options.startItems, extraSecrets: options.extraSecrets });
+	return await runWorkflow(workflow, {
+		credentials: credentialsFor(options),
+		startItems: options.startItems,
+		extraSecrets: options.extraSecrets,
+		staticData: options.staticData,
+	});
 }
 
 /** Manual Trigger → BankConnect with `parameters`; the node's output items and error. */

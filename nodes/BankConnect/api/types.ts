@@ -116,9 +116,27 @@ export type AnalysisField = keyof AnalysisResponses;
 
 export interface BankHealth {
 	bank: string;
+	/** `YYYY-MM-DD HH:MM:SS`, UTC */
 	updated_at: string;
 	health_up: boolean;
 	issue_details: string | null;
+}
+
+/** One bank of `GET /v1/banks/catalogue/`; `name` is its identifier (upper case, e.g. "HDFC"). */
+export interface CatalogueBank {
+	name: string;
+	full_name: string;
+	npci_code: string | null;
+	logo_url: string;
+	is_pdf_upload_available: boolean;
+	is_net_banking_available: boolean;
+	is_aa_available: boolean;
+}
+
+/** 200 of `GET /v1/banks/catalogue/`. */
+export interface BankCatalogue {
+	count: number;
+	banks: CatalogueBank[];
 }
 
 /** Which webhook an account setting belongs to: the classic entity flow or the session flow. */

@@ -52,7 +52,8 @@ describe('names in texts', () => {
 
 	test('every Title Case phrase of the nodes’ and the credential’s texts is made of panel names', () => {
 		const unknown = sourceTexts(['nodes', 'credentials']).flatMap(({ file, text }) =>
-			titleCasePhrases(text)
+			// a name is fine as it is, commas and all ("One Item per Account, Lists as Text")
+			(names.has(text) ? [] : titleCasePhrases(text))
 				.filter((phrase) => !isMadeOfNames(phrase, names))
 				.map((phrase) => `${file}: "${phraseText(phrase)}" in "${text}"`),
 		);
