@@ -129,7 +129,7 @@ describe('2. statement intake to a sheet', () => {
 	test('Gmail: the attachment is uploaded and the report goes back as a reply in the thread', async () => {
 		const workflow = readWorkflow('examples/02b-statement-intake-from-gmail.json');
 		const email = {
-			json: { id: '18c0a1b2c3d4e5f6', threadId: '18c0a1b2c3d4e5f6', subject: 'My bank statement' },
+			json: { id: '18c0a1b2c3d4e5f6', threadId: '18c0a1b2c3d4e5f6', subject: 'My bank statement', from: { value: [{ address: 'ravi@example.com', name: 'Ravi' }], text: 'Ravi <ravi@example.com>' } },
 			binary: { attachment_0: await storedBinary(pdf, 'statement.pdf', 'application/pdf') },
 		};
 		const { recorder } = await runExample(workflow, [email]);

@@ -85,6 +85,14 @@ export async function importWorkflow(instance: N8nInstance, id: string, workflow
 	rmSync(file);
 }
 
+/** `n8n import:workflow` of several workflows at once (one CLI start), each under its id. */
+export async function importWorkflows(instance: N8nInstance, workflows: Array<{ id: string; workflow: WorkflowJson }>): Promise<void> {
+	const file = join(instance.userFolder, 'workflows.json');
+	writeFileSync(file, JSON.stringify(workflows.map(({ id, workflow }) => ({ ...withSandboxCredential(workflow), id }))));
+	await runN8nOk(instance, ['import:workflow', `--input=${file}`]);
+	rmSync(file);
+}
+
 /** One output item: binary data is described (mime type, file name, size), its bytes kept by n8n. */
 export interface CliItem {
 	json: Record<string, unknown>;
