@@ -8,18 +8,19 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { BankConnectTrigger } from '../../../nodes/BankConnect/BankConnectTrigger.node';
 
-const { properties } = new BankConnectTrigger().description;
+const description = new BankConnectTrigger().description;
+const { properties } = description;
 const node = { typeVersion: 1, type: 'n8n-nodes-bankconnect.bankConnectTrigger', parameters: {} } as unknown as INode;
 
 /** The fields the editor shows for these saved parameters (with the defaults filled in, as the editor does). */
 function shown(saved: INodeParameters): string[] {
-	const values = NodeHelpers.getNodeParameters(properties, saved, true, false, node, undefined) ?? {};
-	return properties.filter((property) => NodeHelpers.displayParameter(values, property, node)).map((property) => property.name);
+	const values = NodeHelpers.getNodeParameters(properties, saved, true, false, node, description) ?? {};
+	return properties.filter((property) => NodeHelpers.displayParameter(values, property, node, description)).map((property) => property.name);
 }
 
 /** What the editor saves: the values that differ from the defaults, of the fields shown. */
 function saved(parameters: INodeParameters): INodeParameters {
-	return NodeHelpers.getNodeParameters(properties, parameters, false, false, node, undefined) ?? {};
+	return NodeHelpers.getNodeParameters(properties, parameters, false, false, node, description) ?? {};
 }
 
 test('a new node shows the notice to set the secret in the credential, and no secret field', () => {
