@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { readWebhookPayloads } from '../api';
-import { wasStarted } from './dedup';
+import { startedEvents } from './dedup';
 import { entityEventKey } from './events';
 import type { StoredEntityPayload } from './payloads';
 import type { TriggerState } from './state';
@@ -49,7 +49,9 @@ function readCursor(state: TriggerState, linkId: string): Cursor | undefined {
  * cap the link's cursor stays before the first payload left out, so the next activation finds it.
  */
 export async function findMissedPayloads(context: IHookFunctions, state: TriggerState, linkIds: string[]): Promise<void> {
-	const queue: StoredEntityPayload[] = [...(state.pendingCatchUp ?? [])];
+	const wasStarted = startedEvents(state);
+	const pending = state.pendingCatchUp ?? [];
+	const found: StoredEntityPayload[] = [];
 	const cursors = new Map<string, Cursor>();
 	const afterCursor = new Map<string, StoredEntityPayload[]>();
 	for (const linkId of linkIds) {
@@ -63,11 +65,14 @@ export async function findMissedPayloads(context: IHookFunctions, state: Trigger
 		const after = payloads.filter((p) => isAfter(p, from));
 		afterCursor.set(linkId, after);
 		cursors.set(linkId, from);
-		queue.push(...after.filter((p) => !wasStarted(state, entityEventKey(p))));
+		found.push(...after.filter((p) => !wasStarted(entityEventKey(p))));
 	}
-	const unique = [...new Map(queue.map((p) => [entityEventKey(p), p])).values()].sort(byTime);
-	const queued = unique.slice(0, MAX_PENDING_CATCH_UP);
-	const leftOut = new Set(unique.slice(MAX_PENDING_CATCH_UP).map(entityEventKey));
+	// what an earlier activation queued stays queued: its cursor has moved past it
+	const alreadyQueued = new Set(pending.map(entityEventKey));
+	const fresh = [...new Map(found.map((p) => [entityEventKey(p), p])).values()].filter((p) => !alreadyQueued.has(entityEventKey(p))).sort(byTime);
+	const room = Math.max(0, MAX_PENDING_CATCH_UP - pending.length);
+	const queued = [...pending, ...fresh.slice(0, room)].sort(byTime);
+	const leftOut = new Set(fresh.slice(room).map(entityEventKey));
 	for (const [linkId, after] of afterCursor) {
 		const firstLeftOut = after.findIndex((p) => leftOut.has(entityEventKey(p)));
 		const handled = firstLeftOut < 0 ? after : after.slice(0, firstLeftOut);

@@ -53,10 +53,10 @@ function processScope(scope: string, maxEntries: number): Map<string, number> {
 	return keys;
 }
 
-/** Whether the event was started and is still remembered in static data. */
-export function wasStarted(state: TriggerState, key: string): boolean {
-	const hash = hashKey(key);
-	return (state.seen ?? []).some(([seen]) => seen === hash);
+/** A test of whether an event was started and is still remembered in static data. */
+export function startedEvents(state: TriggerState): (key: string) => boolean {
+	const remembered = new Set((state.seen ?? []).map(([hash]) => hash));
+	return (key) => remembered.has(hashKey(key));
 }
 
 /** Drops remembered keys older than the window and beyond the cap (oldest first). */

@@ -179,7 +179,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_DEDUP_WINDOW_HOURS,
 				description:
-					'A repeat of an event (same event_key: entity or session, statement or account, event and status) within this time starts nothing. Repeats reaching another n8n process are also checked against the Remembered Events in n8n\'s database.',
+					'A repeat of an event (same event_key: entity or session, statement or account, event and status) within this time is refused when it arrives. n8n\'s database also keeps the last Remembered Events, whatever their age, and stops a repeat among them when its execution starts (e.g. one that reached another n8n process).',
 			},
 			{
 				displayName: 'Remembered Events',

@@ -204,6 +204,36 @@ describe('BankConnect Trigger catch-up on activation', () => {
 		await trigger.deliver({ body: completed('ent-1', 'live-2', 'link-A'), headers: withSecret });
 		expect(startedStatements(trigger).slice(MAX_PENDING_CATCH_UP + 1)).toEqual([...missed.slice(MAX_PENDING_CATCH_UP).map((p) => p.statement_id), 'live-2']);
 	});
+	test('payloads an earlier activation queued stay queued when a later one finds more than the cap', async () => {
+		const trigger = new TriggerHarness({ ...parameters, linkIds: 'link-A, link-B' }, CREDENTIALS);
+		const queuedBefore = payload('ent-1', 'stm-queued', 'completed', '2025-01-09 00:00:00');
+		trigger.storedStaticData = {
+			'node:BankConnect Trigger': {
+				lastPayloadTime: { 'link-A': '2025-01-09 00:00:00', 'link-B': '' },
+				lastPayloadKeys: { 'link-A': [entityKey('ent-1', 'stm-queued')], 'link-B': [] },
+				pendingCatchUp: [queuedBefore],
+			},
+		};
+		const linkB = Array.from({ length: MAX_PENDING_CATCH_UP }, (_, index) =>
+			payload('ent-2', `b-${index}`, 'completed', `2025-01-02 ${String(Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00`, 'link-B'),
+		);
+		expectPayloads('link-A', [queuedBefore]);
+		expectPayloads('link-B', [...linkB].reverse());
+		await trigger.activate();
+
+		const next = await trigger.deliver({ body: completed('ent-1', 'live', 'link-A'), headers: withSecret });
+		const started = next.started?.map((item) => item.json.statement_id);
+		expect(started).toHaveLength(MAX_PENDING_CATCH_UP + 1);
+		expect(started?.slice(-2)).toEqual(['stm-queued', 'live']);
+
+		// the one link-B payload without room comes with the next activation
+		await trigger.deactivate();
+		expectPayloads('link-A', [queuedBefore]);
+		expectPayloads('link-B', [...linkB].reverse());
+		await trigger.activate();
+		const after = await trigger.deliver({ body: completed('ent-1', 'live-2', 'link-A'), headers: withSecret });
+		expect(after.started?.map((item) => item.json.statement_id)).toEqual([`b-${MAX_PENDING_CATCH_UP - 1}`, 'live-2']);
+	});
 });
 
 describe('BankConnect Trigger attaching the analysis', () => {
