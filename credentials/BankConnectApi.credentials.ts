@@ -182,6 +182,15 @@ export class BankConnectApi implements ICredentialType {
 			description:
 				'Optional extra layer. When set, every request carries TIMESTAMP (Unix seconds) and ACCESS_TOKEN. FinBox shares the real token function on request; the default used here is the lowercase hex HMAC-SHA256 of TIMESTAMP keyed by this secret.',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The secret configured for the account\'s webhooks at FinBox. The BankConnect Trigger refuses (HTTP 401) a delivery whose x-secret-key header does not match; it is never sent to BankConnect.',
+		},
 	];
 
 	authenticate = async (
