@@ -58,10 +58,28 @@ function targetsApi(requestOptions: IHttpRequestOptions, baseUrl: string): boole
 	return requestOptions.url === baseUrl || requestOptions.url.startsWith(`${baseUrl}/`);
 }
 
+function pathOf(requestOptions: IHttpRequestOptions): string {
+	return requestOptions.url.replace(/^https?:\/\/[^/]+/i, '');
+}
+
 /** `POST /v1/session/` wants the API key in its form body as well as in the header. */
 function needsBodyApiKey(requestOptions: IHttpRequestOptions): requestOptions is IHttpRequestOptions & { body: URLSearchParams } {
-	const path = requestOptions.url.replace(/^https?:\/\/[^/]+/i, '');
-	return requestOptions.method === 'POST' && requestOptions.body instanceof URLSearchParams && path.endsWith('/v1/session/');
+	return requestOptions.method === 'POST' && requestOptions.body instanceof URLSearchParams && pathOf(requestOptions).endsWith('/v1/session/');
+}
+
+/** `POST /v2/session/` (Session API V2) lists api_key among its JSON fields too. */
+function withJsonBodyApiKey(requestOptions: IHttpRequestOptions, apiKey: string): string | undefined {
+	if (requestOptions.method !== 'POST' || typeof requestOptions.body !== 'string' || !pathOf(requestOptions).endsWith('/v2/session/')) {
+		return undefined;
+	}
+	let body: unknown;
+	try {
+		body = JSON.parse(requestOptions.body);
+	} catch {
+		return undefined;
+	}
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+	return JSON.stringify({ ...body, api_key: apiKey });
 }
 
 /**
@@ -97,6 +115,8 @@ export async function authenticateRequest(
 		body.set('api_key', String(credentials.apiKey ?? ''));
 		authenticated.body = body;
 	}
+	const jsonBody = withJsonBodyApiKey(requestOptions, String(credentials.apiKey ?? ''));
+	if (jsonBody !== undefined) authenticated.body = jsonBody;
 	return authenticated;
 }
 
@@ -161,6 +181,15 @@ export class BankConnectApi implements ICredentialType {
 			default: '',
 			description:
 				'Optional extra layer. When set, every request carries TIMESTAMP (Unix seconds) and ACCESS_TOKEN. FinBox shares the real token function on request; the default used here is the lowercase hex HMAC-SHA256 of TIMESTAMP keyed by this secret.',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The secret configured for the account\'s webhooks at FinBox. The BankConnect Trigger refuses (HTTP 401) a delivery whose x-secret-key header does not match; it is never sent to BankConnect.',
 		},
 	];
 

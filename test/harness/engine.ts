@@ -295,12 +295,16 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-/** The package's node types (with the stand-ins) and a credentials helper holding `credentials`. */
+/**
+ * The package's node types (with the stand-ins, and `replaced` types, e.g. a node loaded as
+ * another n8n process has it) and a credentials helper holding `credentials`.
+ */
 export async function engineParts(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
+	replaced: Record<string, INodeType> = {},
 ): Promise<{ nodeTypes: INodeTypes; credentialsHelper: ICredentialsHelper }> {
 	const loader = await loadPackage();
-	return { nodeTypes: new PackageNodeTypes(loader), credentialsHelper: new TestCredentialsHelper(loader, credentials) };
+	return { nodeTypes: new PackageNodeTypes(loader, replaced), credentialsHelper: new TestCredentialsHelper(loader, credentials) };
 }
 
 /** Executes a workflow from its first trigger-less start node and resolves when the run finishes. */

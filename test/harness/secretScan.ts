@@ -3,8 +3,11 @@
  * signing secret (and any extra secret such as a trigger's webhook secret) must never appear in an
  * output item, an error (message, description, cause, context, stack) or a line n8n logged.
  */
+import { Container } from '@n8n/di';
+import type { ServiceIdentifier } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, Logger } from 'n8n-workflow';
+import { dirname } from 'path';
 
 /** Secrets by name, e.g. `{ apiKey: '…' }`; empty and very short values are ignored. */
 export type NamedSecrets = Record<string, string | undefined>;
@@ -72,8 +75,17 @@ function stringify(value: unknown): string {
 }
 
 /**
- * Starts recording what nodes and n8n-core log through n8n's LoggerProxy (the only logger a node
- * may use). Call `stop()` to get the lines. Several recordings may overlap.
+ * The Logger class whose instance n8n-core's contexts hand a node as `this.logger` (from n8n's DI
+ * container), as n8n-core resolves it. Left alone, its first use would also take over LoggerProxy.
+ */
+function nodeLoggerToken(): ServiceIdentifier<unknown> {
+	const backendCommon = require.resolve('@n8n/backend-common', { paths: [dirname(require.resolve('n8n-core'))] });
+	return (require(backendCommon) as { Logger: ServiceIdentifier<unknown> }).Logger;
+}
+
+/**
+ * Starts recording what nodes and n8n-core log, through n8n's LoggerProxy or a node's `this.logger`
+ * (the loggers a node may use). Call `stop()` to get the lines. Several recordings may overlap.
  */
 export function recordLogLines(): { lines: string[]; stop(): string[] } {
 	if (!recorderInstalled) {
@@ -84,6 +96,7 @@ export function recordLogLines(): { lines: string[]; stop(): string[] } {
 		const logger = { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') } as Logger;
 		(logger as Logger & { scoped: () => Logger }).scoped = () => logger;
 		LoggerProxy.init(logger);
+		Container.set(nodeLoggerToken(), logger);
 		recorderInstalled = true;
 	}
 	const lines: string[] = [];

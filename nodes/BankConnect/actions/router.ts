@@ -11,7 +11,7 @@ import { webhookOperations } from './webhook/Webhook.resource';
 import type { Operation } from './operation';
 
 /** Items working at the same time (waiting items don't count): enough to hide latency, few enough to respect rate limits. */
-const ITEM_CONCURRENCY = 5;
+export const ITEM_CONCURRENCY = 5;
 
 const RESOURCES: Record<string, Record<string, Operation>> = {
 	entity: entityOperations,

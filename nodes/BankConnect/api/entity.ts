@@ -63,16 +63,18 @@ export async function getEntityPdfs(context: RequestContext, entityId: string, i
 	});
 }
 
-/** GET /v1/entity/<entity_id>/<field>/: one analysis read (accounts, transactions, salary…). */
+/** GET /v1/entity/<entity_id>/<field>/: one analysis read (accounts, transactions, salary, monthly analysis…). */
 export async function getEntityAnalysis<Field extends AnalysisField>(
 	context: RequestContext,
 	entityId: string,
 	field: Field,
 	itemIndex?: number,
+	filter?: { accountId?: string },
 ): Promise<AnalysisResponses[Field]> {
 	return await apiRequest<AnalysisResponses[Field]>(context, {
 		method: 'GET',
 		path: entityPath(entityId, field),
+		query: filter?.accountId === undefined ? undefined : { account_id: filter.accountId },
 		resource: `entity ${entityId}`,
 		itemIndex,
 	});

@@ -1,3 +1,4 @@
+export * from './banks';
 export * from './entity';
 export * from './netBankingHealth';
 export * from './session';

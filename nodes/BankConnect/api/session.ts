@@ -1,4 +1,4 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
 import type { FormFields, RequestContext } from '../transport';
@@ -6,6 +6,9 @@ import { segment } from './segment';
 import type {
 	CreatedSession,
 	SessionAccountInsights,
+	SessionDataRead,
+	SessionExcelReports,
+	SessionIdentityRead,
 	SessionInsights,
 	SessionProcessingRequest,
 	SessionProgress,
@@ -35,6 +38,11 @@ export async function createSession(context: RequestContext, form: FormFields, i
 	return await apiRequest<CreatedSession>(context, { method: 'POST', path: '/v1/session/', form, itemIndex });
 }
 
+/** POST /v2/session/ (Session API V2): JSON, with the AA journey, consents and metadata; the credential adds api_key. */
+export async function createSessionV2(context: RequestContext, body: IDataObject, itemIndex?: number): Promise<CreatedSession> {
+	return await apiRequest<CreatedSession>(context, { method: 'POST', path: '/v2/session/', json: body, itemIndex });
+}
+
 /** GET session_upload_status/: what the customer has uploaded so far. */
 export async function getSessionUploadStatus(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionUploadStatus> {
 	return await sessionData<SessionUploadStatus>(context, sessionId, 'session_upload_status', itemIndex);
@@ -62,6 +70,29 @@ export async function getSessionStatus(context: RequestContext, sessionId: strin
 /** GET insights/: every account's transactions, balances and more, once processed. */
 export async function getSessionInsights(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionInsights> {
 	return await sessionData<SessionInsights>(context, sessionId, 'insights', itemIndex);
+}
+
+/** GET identity/: the account holders of a processed session. */
+export async function getSessionIdentity(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionIdentityRead> {
+	return await sessionData<SessionIdentityRead>(context, sessionId, 'identity', itemIndex);
+}
+
+/** GET xlsx_report/: a detailed Excel report link per account of a processed session. */
+export async function getSessionExcelReports(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionExcelReports> {
+	return await sessionData<SessionExcelReports>(context, sessionId, 'xlsx_report', itemIndex);
+}
+
+/** The session reads whose bodies FinBox does not publish, by their path under `/v1/session_data/<id>/`. */
+export type UnpublishedSessionRead = 'transactions' | 'recurring_transactions' | 'predictors' | 'eod_balances' | 'monthly_analysis_updated';
+
+/** GET transactions/, recurring_transactions/, predictors/, eod_balances/ or monthly_analysis_updated/ of a processed session. */
+export async function getSessionData(
+	context: RequestContext,
+	sessionId: string,
+	read: UnpublishedSessionRead,
+	itemIndex?: number,
+): Promise<SessionDataRead> {
+	return await sessionData<SessionDataRead>(context, sessionId, read, itemIndex);
 }
 
 /** GET get_pdfs/: the session's statements with their PDF links. */

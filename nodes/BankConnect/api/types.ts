@@ -100,6 +100,49 @@ export interface ExcelReportLink {
 	account_id: string;
 }
 
+/** The envelope of the reads only FinBox's current docs show: entity and progress (whose entries also carry `source`). */
+export interface CurrentReadEnvelope {
+	entity_id: string;
+	progress: StatementProgress[];
+	/** monthly analysis lists the accounts too */
+	accounts?: Account[];
+}
+
+/** One field of a monthly analysis, by month as "Aug-2020", e.g. `opening_balance`. */
+export type MonthlyValues = Record<string, number | null>;
+
+/** An account's monthly analysis: about 95 fields (balances, EOD, per-channel amt_/cnt_, salary…), each by month. */
+export type MonthlyAnalysis = Record<string, MonthlyValues>;
+
+/**
+ * `monthly_analysis` of monthly_analysis_updated/: the docs nest one object per account, keyed by
+ * its id, in a list under the literal key "account_id". Read tolerantly (see monthlyAnalysisOfAccounts).
+ */
+export interface MonthlyAnalysisByAccount {
+	account_id?: Array<Record<string, { monthly_analysis?: MonthlyAnalysis }>>;
+	[key: string]: unknown;
+}
+
+export interface ExpenseCategory {
+	category: string;
+	/** whole percent; the categories add up to 100 */
+	percentage: number;
+}
+
+/** Top five credit or debit notes by month ("Jan-21"), each with its amount. */
+export type TopByMonth = Record<string, Record<string, number>>;
+
+export interface AccountPredictors {
+	account_id: string;
+	predictors: Record<string, unknown>;
+}
+
+export interface AccountScore {
+	account_id: string;
+	/** 300–900 */
+	score: number;
+}
+
 export interface AnalysisResponses {
 	accounts: AnalysisEnvelope;
 	identity: AnalysisEnvelope & { identity: Identity[] };
@@ -110,7 +153,21 @@ export interface AnalysisResponses {
 	};
 	lender_transactions: AnalysisEnvelope & { transactions: Transaction[] };
 	raw_excel_report: AnalysisEnvelope & { reports: ExcelReportLink[] };
+	monthly_analysis_updated: CurrentReadEnvelope & { monthly_analysis: MonthlyAnalysisByAccount };
+	/** the path before 2023-07; read as the current one */
+	monthly_analysis: CurrentReadEnvelope & { monthly_analysis: MonthlyAnalysisByAccount };
+	get_expense_categories: CurrentReadEnvelope & { categories: ExpenseCategory[] };
+	top_credits_debits: CurrentReadEnvelope & { top_5_credit_debit: { top_5_credit?: TopByMonth; top_5_debit?: TopByMonth } };
+	/** empty while a statement is processing */
+	xlsx_report: CurrentReadEnvelope & { reports: ExcelReportLink[] };
+	/** empty while a statement is processing */
+	predictors: CurrentReadEnvelope & { predictors: AccountPredictors[] };
+	/** empty while a statement is processing */
+	score: CurrentReadEnvelope & { score: AccountScore[] };
 }
+
+/** The reads that take the optional `?account_id=` filter. */
+export type AccountFilteredField = 'transactions' | 'salary' | 'recurring_transactions' | 'lender_transactions' | 'get_expense_categories';
 
 export type AnalysisField = keyof AnalysisResponses;
 
@@ -120,23 +177,6 @@ export interface BankHealth {
 	updated_at: string;
 	health_up: boolean;
 	issue_details: string | null;
-}
-
-/** One bank of `GET /v1/banks/catalogue/`; `name` is its identifier (upper case, e.g. "HDFC"). */
-export interface CatalogueBank {
-	name: string;
-	full_name: string;
-	npci_code: string | null;
-	logo_url: string;
-	is_pdf_upload_available: boolean;
-	is_net_banking_available: boolean;
-	is_aa_available: boolean;
-}
-
-/** 200 of `GET /v1/banks/catalogue/`. */
-export interface BankCatalogue {
-	count: number;
-	banks: CatalogueBank[];
 }
 
 /** Which webhook an account setting belongs to: the classic entity flow or the session flow. */
@@ -157,7 +197,7 @@ export interface WebhookPayloadList {
 	payloads: WebhookPayloadRecord[];
 }
 
-/** 200 of `POST /v1/session/`. */
+/** 200 of `POST /v1/session/` and `POST /v2/session/` (whose redirect_url carries `&token=<hash>`: use it as given). */
 export interface CreatedSession {
 	session_id: string;
 	redirect_url: string;
@@ -201,6 +241,8 @@ export interface SessionAccountStatus {
 export interface SessionStatus {
 	session_id: string;
 	accounts: SessionAccountStatus[];
+	/** current docs: whether insights/ can be read */
+	insights_available?: boolean;
 	[key: string]: unknown;
 }
 
@@ -261,5 +303,55 @@ export interface SessionInsightsAccount {
 export interface SessionInsights {
 	session_id: string;
 	accounts: SessionInsightsAccount[] | Record<string, SessionAccountInsights>;
+	[key: string]: unknown;
+}
+
+/** One bank of `GET /v1/banks/catalogue/`; `name` is the identifier (upper case in the docs). */
+export interface CatalogueBank {
+	name: string;
+	full_name: string;
+	npci_code: string | null;
+	logo_url: string;
+	is_pdf_upload_available: boolean;
+	is_net_banking_available: boolean;
+	is_aa_available: boolean;
+}
+
+/** 200 of `GET /v1/banks/catalogue/`. */
+export interface BankCatalogue {
+	count: number;
+	banks: CatalogueBank[];
+}
+
+/** One account holder of the session read `identity/`. */
+export interface SessionIdentity {
+	account_id: string;
+	name: string | null;
+	address: string | null;
+	account_number: string | null;
+	bank_name: string | null;
+	ifsc: string | null;
+	micr: string | null;
+	[key: string]: unknown;
+}
+
+/** 200 of the session read `identity/`. */
+export interface SessionIdentityRead {
+	session_id: string;
+	accounts: SessionAccountStatus[];
+	identity: SessionIdentity[];
+	[key: string]: unknown;
+}
+
+/** 200 of the session read `xlsx_report/`: one detailed workbook link per account, valid one hour. */
+export interface SessionExcelReports {
+	session_id: string;
+	reports: ExcelReportLink[];
+	[key: string]: unknown;
+}
+
+/** 200 of a session read whose body FinBox does not publish (transactions/, predictors/…): passed on whole. */
+export interface SessionDataRead {
+	session_id: string;
 	[key: string]: unknown;
 }

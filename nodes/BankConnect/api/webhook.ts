@@ -10,7 +10,10 @@ const UPDATE_WEBHOOK_PATH: Record<WebhookFlow, string> = {
 	session: '/v1/session_data/update_webhook/',
 };
 
-/** Replaces the account's single webhook URL of that flow. The mode is always sent: left out, BankConnect resets it to 0. */
+/**
+ * Replaces the account's single webhook URL of that flow. The mode is always sent: left out,
+ * BankConnect resets it to 0. Setting the same URL and mode twice changes nothing, so it is retried.
+ */
 export async function updateWebhookUrl(
 	context: RequestContext,
 	flow: WebhookFlow,
@@ -22,6 +25,7 @@ export async function updateWebhookUrl(
 		method: 'POST',
 		path: UPDATE_WEBHOOK_PATH[flow],
 		json: { webhook_url: url, webhook_mode: mode },
+		idempotent: true,
 		itemIndex,
 	});
 }

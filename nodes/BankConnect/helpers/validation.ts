@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { invalidInput, parseJson } from '../transport';
-import { isKnownBank } from './banks';
+import { identifierOfBankName, isBankIdentifier } from './banks';
 
 /** A required id or text: trimmed, never empty or whitespace. */
 export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
@@ -76,11 +76,13 @@ export function requireMaxWait(node: INode, itemIndex: number, value: unknown): 
 	return value;
 }
 
-/** A bank identifier such as "hdfc": known to BankConnect, returned in lowercase. */
+/** A bank identifier such as "hdfc" or "bandhan" (any of BankConnect's, in any case), returned in lowercase. */
 export function requireBank(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const id = requireText(node, itemIndex, field, value).toLowerCase();
-	if (!isKnownBank(id)) {
-		throw invalidInput(node, itemIndex, field, `"${id}" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici)`);
-	}
-	return id;
+	if (isBankIdentifier(id)) return id;
+	const suggestion = identifierOfBankName(id);
+	const problem = suggestion
+		? `"${id}" is a bank's name, not its identifier: use ${suggestion}`
+		: `"${id}" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)`;
+	throw invalidInput(node, itemIndex, field, problem);
 }

@@ -239,6 +239,11 @@ export function stoppedByOtherItemError(node: INode): NodeOperationError {
 	return new NodeOperationError(node, 'Stopped because another item failed');
 }
 
+/** Trigger settings that cannot be activated as they are; `fix` says what to change. */
+export function activationRefusedError(node: INode, message: string, fix: string): NodeOperationError {
+	return new NodeOperationError(node, message, { description: fix });
+}
+
 /** A resource and operation pair the node does not offer (a hand-edited workflow). */
 export function unsupportedOperationError(node: INode, resource: string, operation: string): NodeOperationError {
 	return new NodeOperationError(node, `The operation "${operation}" of "${resource}" is not supported`);

@@ -46,6 +46,8 @@ export interface ApiRequest extends ErrorContext {
 	streamedMultipart?: MultipartBody;
 	/** Overrides REQUEST_TIMEOUT_MS. */
 	timeoutMs?: number;
+	/** A write that may be sent again with the same effect (e.g. update_webhook): retried like a read. */
+	idempotent?: boolean;
 }
 
 interface RawResponse {
@@ -121,8 +123,8 @@ async function sendOnce(context: RequestContext, options: IHttpRequestOptions): 
 }
 
 /**
- * Sends a request, retrying reads (GET) on 429, 502/503/504 and dropped connections with backoff.
- * Writes are sent once: resending an upload could duplicate it.
+ * Sends a request, retrying reads (GET) and idempotent writes on 429, 502/503/504 and dropped
+ * connections with backoff. Other writes are sent once: resending an upload could duplicate it.
  */
 export async function sendWithRetries(
 	context: RequestContext,
@@ -131,7 +133,7 @@ export async function sendWithRetries(
 	policy: RetryPolicy = READ_RETRY_POLICY,
 ): Promise<RawResponse> {
 	const node: INode = context.getNode();
-	const maxAttempts = request.method === 'GET' ? policy.maxAttempts : 1;
+	const maxAttempts = request.method === 'GET' || request.idempotent === true ? policy.maxAttempts : 1;
 	for (let attempt = 1; ; attempt++) {
 		let response: RawResponse;
 		try {

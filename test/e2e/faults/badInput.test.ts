@@ -104,14 +104,14 @@ const groups: Group[] = [
 		name: 'net banking health: Bank Names or IDs',
 		parameters: { resource: 'netBankingHealth', operation: 'get', banks: v, onlyDown: false },
 		field: 'Bank Names or IDs',
-		bad: [['nosuchbank'], ['hdfc', 'zzz'], [''], ['  '], ['HDFC Bank Ltd']],
+		bad: [['no-such-bank'], ['hdfc', 'z/z'], [''], ['  '], ['HDFC Bank Ltd']],
 		good: () => ['hdfc'],
 	},
 	{
 		name: 'statement upload: Bank Name or ID',
 		parameters: { resource: 'statement', operation: 'upload', source: 'base64', base64Content: () => pdfBase64, bankMode: 'known', bankName: v, target: 'newEntity', pdfPassword: '', identity: false, then: 'none' },
 		field: 'Bank Name or ID',
-		bad: ['nosuchbank', '', '   ', 'HDFC Bank Ltd', null, 42, {}, ['hdfc']],
+		bad: ['no such bank', '', '   ', 'HDFC Bank Ltd', null, 42, {}, ['hdfc']],
 		good: () => 'hdfc',
 	},
 	{

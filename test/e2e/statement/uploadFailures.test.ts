@@ -121,7 +121,7 @@ describe('bad input is refused before any request, naming the field and the item
 		['URL not http(s)', { source: 'url', fileUrl: 'ftp://files.example.com/statement.pdf' }, async () => undefined, 'File URL must be an http:// or https:// URL (got ftp:) (item 0)'],
 		['password for a PDF that is not protected', { source: 'base64', base64Content: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n').toString('base64'), pdfPassword: 'secret' }, async () => undefined, 'PDF Password was given but the decoded content is not password-protected; leave PDF Password empty for this file (item 0)'],
 		['session without a session id', { source: 'url', fileUrl: 'http://127.0.0.1:1/s.pdf', target: 'session', sessionId: '  ' }, async () => undefined, 'Session ID must not be empty (item 0)'],
-		['unknown bank', { source: 'url', fileUrl: 'http://127.0.0.1:1/s.pdf', bankMode: 'known', bankName: 'nosuchbank' }, async () => undefined, 'Bank Name or ID "nosuchbank" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici) (item 0)'],
+		['a bank that cannot be an identifier', { source: 'url', fileUrl: 'http://127.0.0.1:1/s.pdf', bankMode: 'known', bankName: 'no such bank' }, async () => undefined, 'Bank Name or ID "no such bank" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan) (item 0)'],
 	];
 
 	test.each(cases)('%s', async (_name, parameters, items, message) => {

@@ -1,7 +1,8 @@
 /**
  * A statement larger than 10 MB in n8n’s binary store on disk is streamed to BankConnect: five items
- * of 11 MB each are uploaded at once while this process's heap and Buffer memory stay far below
- * the 55 MB the files add up to.
+ * of 24 MB each are uploaded at once while this process's heap and Buffer memory stay far below
+ * the 120 MB the files add up to (reading them whole would add all of it; the engine's own heap
+ * moves by up to ~20 MB on a loaded machine, so the files are large enough to tell the two apart).
  */
 import { createHash } from 'crypto';
 import { setFlagsFromString } from 'v8';
@@ -14,7 +15,7 @@ import { startSandboxProcess } from '../../harness/sandboxProcess';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
 
 const ITEMS = 5;
-const FILE_KB = 11 * 1024;
+const FILE_KB = 24 * 1024;
 
 let sandbox: SandboxProcess;
 
@@ -39,7 +40,7 @@ function liveMemory(): number {
 	return usage.heapUsed + usage.arrayBuffers;
 }
 
-test('five 11 MB statements from the filesystem binary store are streamed, not read into memory', async () => {
+test('five 24 MB statements from the filesystem binary store are streamed, not read into memory', async () => {
 	const pdf = await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'large', min_size_kb: FILE_KB });
 	expect(pdf.byteLength).toBeGreaterThan(10 * 1024 * 1024);
 	const items = [];
@@ -82,7 +83,7 @@ test('five 11 MB statements from the filesystem binary store are streamed, not r
 	expect(uploads.map((request) => [request.sha256, request.status])).toEqual(Array.from({ length: ITEMS }, () => [digest, 200]));
 	expect(samples).toBeGreaterThan(2);
 	const total = pdf.byteLength * ITEMS;
-	// reading the files whole would add ~55 MB; streaming keeps a few 64 KiB chunks per upload in flight
+	// reading the files whole would add ~120 MB; streaming keeps a few 64 KiB chunks per upload in flight
 	process.stdout.write(`live memory grew by ${Math.round((peak - baseline) / 1024)} KiB at most over ${samples} samples every ${intervalMs} ms (files: ${Math.round(total / 1024)} KiB)\n`);
-	expect(peak - baseline).toBeLessThan(total / 5);
+	expect(peak - baseline).toBeLessThan(total / 4);
 }, 120_000);

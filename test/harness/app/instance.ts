@@ -45,8 +45,8 @@ export function createInstance(env: Record<string, string> = {}): N8nInstance & 
 	return { userFolder, env, remove: () => rmSync(userFolder, { recursive: true, force: true }) };
 }
 
-/** `n8n import:credentials` of a BankConnect credential with the custom base URL of the sandbox. */
-export async function importCredential(instance: N8nInstance, sandbox: SandboxTarget): Promise<void> {
+/** `n8n import:credentials` of a BankConnect credential with the custom base URL of the sandbox (and the account's Webhook Secret). */
+export async function importCredential(instance: N8nInstance, sandbox: SandboxTarget, options: { webhookSecret?: string } = {}): Promise<void> {
 	const file = join(instance.userFolder, 'credential.json');
 	const credential = {
 		id: CREDENTIAL_ID,
@@ -58,6 +58,7 @@ export async function importCredential(instance: N8nInstance, sandbox: SandboxTa
 			environment: 'custom',
 			baseUrl: sandbox.baseUrl,
 			signingSecret: sandbox.signingSecret ?? '',
+			webhookSecret: options.webhookSecret ?? '',
 		},
 	};
 	writeFileSync(file, JSON.stringify([credential]));

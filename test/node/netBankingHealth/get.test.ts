@@ -1,5 +1,4 @@
-import { getBanks } from '../../../nodes/BankConnect/methods/loadOptions';
-import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { BankHealth } from '../../../nodes/BankConnect/api/types';
 import { CATALOGUE, HEALTH, healthItem } from '../../fixtures/health';
 import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
@@ -85,31 +84,31 @@ describe('Net Banking Health → Get', () => {
 		expect(banksOf(await runNodeOk(health({ banks: '={{ $json.watch }}' }), { startItems: [{ json: { watch: 'kotak, SBI' } }] }))).toEqual(['SBI', 'KOTAK']);
 	});
 
-	test('an unknown bank identifier is refused before any request', async () => {
+	test('a text that cannot be a bank identifier is refused before any request', async () => {
 		const api = watchApi();
 
 		expectBadInput(
 			await runNodeFailing(health({ banks: ['hdfc', 'Bank of Atlantis'] })),
 			'Bank Names or IDs',
-			'"bank of atlantis" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici)',
+			'"bank of atlantis" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)',
 		);
 		expect(api.requests).toEqual([]);
 	});
 
-	test('with continueOnFail an item with an unknown bank becomes an error item; the others still output', async () => {
+	test('with continueOnFail an item with a malformed bank becomes an error item; the others still output', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath('/v1/net_banking_health/')).times(2).reply(200, HEALTH);
 		api.scope.get(apiPath('/v1/banks/catalogue/')).reply(200, CATALOGUE);
 
 		const { items, error } = await runNode(health({ banks: '={{ $json.watch }}' }), {
 			continueOnFail: true,
-			startItems: [{ json: { watch: ['sbi'] } }, { json: { watch: ['xyzbank'] } }, { json: { watch: ['kotak'] } }],
+			startItems: [{ json: { watch: ['sbi'] } }, { json: { watch: ['xyz-bank'] } }, { json: { watch: ['kotak'] } }],
 		});
 
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
 			{ json: healthItem(HEALTH[1]), pairedItem: { item: 0 } },
-			badInputItem('Bank Names or IDs', '"xyzbank" is not a BankConnect bank identifier (e.g. hdfc, sbi, icici)', 1),
+			badInputItem('Bank Names or IDs', '"xyz-bank" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)', 1),
 			{ json: healthItem(HEALTH[3]), pairedItem: { item: 2 } },
 		]);
 		// the catalogue is read once for the whole run
@@ -181,17 +180,5 @@ describe('Report: changes since the last run (kept in the workflow’s static da
 		await runNodeOk(health(), { staticData });
 
 		expect(staticData).toEqual({});
-	});
-});
-
-describe('the bank list', () => {
-	test('offers the contract’s bank identifiers with their names', async () => {
-		const options = await getBanks.call({} as ILoadOptionsFunctions);
-		expect(options).toContainEqual({ name: 'HDFC Bank (hdfc)', value: 'hdfc' });
-		expect(options).toContainEqual({ name: 'Punjab National Bank (pnbbnk)', value: 'pnbbnk' });
-		expect(options.map((option) => option.value)).toEqual(
-			expect.arrayContaining(['axis', 'sbi', 'icici', 'kotak', 'yesbnk', 'stanchar', 'hsbc', 'ausfbnk']),
-		);
-		expect(new Set(options.map((option) => option.value)).size).toBe(options.length);
 	});
 });

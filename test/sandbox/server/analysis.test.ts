@@ -88,8 +88,10 @@ describe('sandbox analysis reads', () => {
 	test('raw_excel_report is empty while processing, then a real .xlsx behind a link that expires after an hour', async () => {
 		const pdf = await sampleStatement(t.sandbox.origin, { bank: 'axis', months: 2, seed: 'excel' });
 		const { entity_id } = await upload(pdf, 'axis');
+		// no link while a statement is processing (how long that lasts on a loaded machine is not ours to assert)
 		const early = await t.api('GET', `entity/${entity_id}/raw_excel_report/`);
-		expect(early.body.reports).toEqual([]);
+		const stillProcessing = early.body.progress.some((p: { status: string }) => p.status === 'processing');
+		expect(early.body.reports.length === 0).toBe(stillProcessing);
 		const body = await completed(entity_id, 'raw_excel_report');
 		expect(body.reports).toEqual([{ link: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__sandbox\/files\//), account_id: body.accounts[0].account_id }]);
 		const file = await fetch(body.reports[0].link);

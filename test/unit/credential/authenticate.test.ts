@@ -47,6 +47,16 @@ describe('authenticate', () => {
 		expect(form.toString()).toBe('link_id=loan-1');
 	});
 
+	test('POST /v2/session/ (Session API V2) carries api_key in its JSON body; other JSON bodies do not', async () => {
+		const body = JSON.stringify({ link_id: 'loan-1', consents: { CC0001: { from_date: '01/01/2026' } } });
+		const v2 = await authenticateRequest(credentials(), { url: '/v2/session/', method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+		expect(JSON.parse(v2.body as string)).toEqual({ link_id: 'loan-1', consents: { CC0001: { from_date: '01/01/2026' } }, api_key: SECRETS.apiKey });
+		const webhook = await authenticateRequest(credentials(), { url: '/v1/entity/update_webhook/', method: 'POST', body: '{"webhook_url":"https://x.example"}' });
+		expect(webhook.body).toBe('{"webhook_url":"https://x.example"}');
+		const notJson = await authenticateRequest(credentials(), { url: '/v2/session/', method: 'POST', body: 'not json' });
+		expect(notJson.body).toBe('not json');
+	});
+
 	test('no other request gets api_key in its body', async () => {
 		const form = new URLSearchParams({ link_id: 'loan-1' });
 		const entity = await authenticateRequest(credentials(), { url: '/v1/entity/', method: 'POST', body: form });

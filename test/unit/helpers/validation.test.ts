@@ -51,9 +51,29 @@ describe('validation', () => {
 		}
 	});
 
-	test('requireBank: known identifiers in any case, returned lower case', () => {
+	test('requireBank: any identifier BankConnect could use, in any case, returned lower case', () => {
 		expect(requireBank(node, 0, 'Bank', ' HDFC ')).toBe('hdfc');
-		expect(() => requireBank(node, 0, 'Bank', 'hdfcx')).toThrow('Bank "hdfcx" is not a BankConnect bank identifier');
-		expect(() => requireBank(node, 0, 'Bank', '')).toThrow('Bank must not be empty (item 0)');
+		expect(requireBank(node, 0, 'Bank', 'bandhan')).toBe('bandhan');
+		expect(requireBank(node, 0, 'Bank', 'SHRI_CHHANI_SAHAKARI')).toBe('shri_chhani_sahakari');
+		expect(requireBank(node, 0, 'Bank', 'model')).toBe('model');
+		// two of the appendix's identifiers have a space
+		expect(requireBank(node, 0, 'Bank', 'Pune Merchants')).toBe('pune merchants');
+		// not in the appendix, but spelled as an identifier: BankConnect decides (INVALID_BANK_NAME)
+		expect(requireBank(node, 0, 'Bank', 'newbank2026')).toBe('newbank2026');
+		expect(requireBank(node, 0, 'Bank', 'a'.repeat(50))).toBe('a'.repeat(50));
+	});
+
+	test.each([
+		['', 'must not be empty'],
+		['7', '"7" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)'],
+		['_hdfc', '"_hdfc" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)'],
+		['hdfc-bank', '"hdfc-bank" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)'],
+		['hdfc/../x', '"hdfc/../x" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)'],
+		['bank of atlantis', '"bank of atlantis" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)'],
+		['a'.repeat(51), `"${'a'.repeat(51)}" is not a bank identifier (a letter, then letters, digits or _, e.g. hdfc, sbi, bandhan)`],
+		['HDFC Bank', '"hdfc bank" is a bank\'s name, not its identifier: use hdfc'],
+		['bandhan bank', '"bandhan bank" is a bank\'s name, not its identifier: use bandhan'],
+	])('requireBank refuses %j', (value, problem) => {
+		expect(() => requireBank(node, 0, 'Bank', value)).toThrow(`Bank ${problem} (item 0)`);
 	});
 });

@@ -9,7 +9,7 @@ import { join } from 'path';
 import { BankConnectApi } from '../../../credentials/BankConnectApi.credentials';
 import { BankConnect } from '../../../nodes/BankConnect/BankConnect.node';
 import { BankConnectTrigger } from '../../../nodes/BankConnect/BankConnectTrigger.node';
-import { BANKS } from '../../../nodes/BankConnect/helpers/banks';
+import { BUILT_IN_BANKS } from '../../../nodes/BankConnect/helpers/bankList';
 import { REPO_ROOT } from '../../harness/repository';
 import { boldNames, isMadeOfNames, panelNames, sourceTexts, titleCasePhrases } from '../../harness/uiNames';
 
@@ -25,7 +25,7 @@ const NOT_OURS = [
 const names = panelNames(
 	[new BankConnect().description, new BankConnectTrigger().description],
 	[new BankConnectApi()],
-	[...NOT_OURS, ...BANKS.map((bank) => bank.name)],
+	[...NOT_OURS, ...BUILT_IN_BANKS.map(([, fullName]) => fullName)],
 );
 
 /** README emphasis that is not a name. */

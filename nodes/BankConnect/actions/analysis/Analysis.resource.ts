@@ -3,10 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../operation';
 import * as accounts from './accounts.operation';
 import * as excelReport from './excelReport.operation';
+import * as expenseCategories from './expenseCategories.operation';
 import * as identity from './identity.operation';
 import * as lenderTransactions from './lenderTransactions.operation';
+import * as monthlyAnalysis from './monthlyAnalysis.operation';
+import * as predictors from './predictors.operation';
 import * as recurringTransactions from './recurringTransactions.operation';
 import * as salary from './salary.operation';
+import * as score from './score.operation';
+import * as topCreditsDebits from './topCreditsDebits.operation';
 import * as transactions from './transactions.operation';
 
 export const analysisOperations: Record<string, Operation> = {
@@ -17,6 +22,11 @@ export const analysisOperations: Record<string, Operation> = {
 	recurringTransactions,
 	lenderTransactions,
 	excelReport,
+	monthlyAnalysis,
+	expenseCategories,
+	topCreditsDebits,
+	predictors,
+	score,
 };
 
 export const analysisDescription: INodeProperties[] = [
@@ -29,10 +39,15 @@ export const analysisDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Get Accounts', value: 'accounts', action: 'Get the accounts of an entity', description: 'Bank accounts found in the statements' },
 			{ name: 'Get Excel Report', value: 'excelReport', action: 'Get the Excel report of an entity', description: 'Download each account’s .xlsx report' },
+			{ name: 'Get Expense Categories', value: 'expenseCategories', action: 'Get the expense categories of an entity', description: 'Share of spending by category, in whole percent' },
 			{ name: 'Get Identity', value: 'identity', action: 'Get the identity of an entity', description: 'Account holder name, address and account number' },
 			{ name: 'Get Lender Transactions', value: 'lenderTransactions', action: 'Get the lender transactions of an entity', description: 'Loan disbursals and EMI payments' },
+			{ name: 'Get Monthly Analysis', value: 'monthlyAnalysis', action: 'Get the monthly analysis of an entity', description: 'Balances, inflows, outflows and EMIs of every account by month' },
+			{ name: 'Get Predictors', value: 'predictors', action: 'Get the predictors of an entity', description: 'Income, expense and balance predictors of every account (beta at FinBox)' },
 			{ name: 'Get Recurring Transactions', value: 'recurringTransactions', action: 'Get the recurring transactions of an entity', description: 'Recurring credits and debits with their median amount' },
 			{ name: 'Get Salary', value: 'salary', action: 'Get the salary transactions of an entity', description: 'Salary credits by month' },
+			{ name: 'Get Score', value: 'score', action: 'Get the score of an entity', description: 'BankConnect score of every account, 300 to 900' },
+			{ name: 'Get Top Credits and Debits', value: 'topCreditsDebits', action: 'Get the top credits and debits of an entity', description: 'The five largest credits and debits of every month' },
 			{ name: 'Get Transactions', value: 'transactions', action: 'Get the transactions of an entity', description: 'Every enriched transaction' },
 		],
 		default: 'transactions',
@@ -44,4 +59,9 @@ export const analysisDescription: INodeProperties[] = [
 	...recurringTransactions.description,
 	...lenderTransactions.description,
 	...excelReport.description,
+	...monthlyAnalysis.description,
+	...expenseCategories.description,
+	...topCreditsDebits.description,
+	...predictors.description,
+	...score.description,
 ];

@@ -1,17 +1,40 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { downloadReportItems } from '../../helpers/excelReports';
 import { binaryPropertyField } from '../../helpers/fields';
 import { requireText } from '../../helpers/validation';
-import { downloadFile, notReadyError } from '../../transport';
-import type { Account, ExcelReportLink } from '../../api';
+import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 import type { AnalysisReadRequest } from './readAnalysis';
-import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
+import { analysisReadFields, analysisReadRequest, assertReady, readAnalysisOf } from './readAnalysis';
 
-const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { reportFileName } from '../../helpers/excelReports';
+
+/** Which report: the current Detailed Excel Report (xlsx_report/) or the seeds' raw one (raw_excel_report/). */
+export type ExcelReportKind = 'detailed' | 'raw';
+
+const FIELD_OF_REPORT = { detailed: 'xlsx_report', raw: 'raw_excel_report' } as const;
+
+/** The Report choice; nodes of version 1 (saved before it existed) keep the raw report they always read. */
+function reportField(defaultReport: ExcelReportKind, versions: NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>['@version']): INodeProperties {
+	return {
+		displayName: 'Report',
+		name: 'report',
+		type: 'options',
+		options: [
+			{ name: 'Detailed Excel Report', value: 'detailed', description: 'xlsx_report/, the report of FinBox’s current docs' },
+			{ name: 'Raw Excel Report', value: 'raw', description: 'raw_excel_report/, the older report (a summary sheet and a transactions sheet)' },
+		],
+		default: defaultReport,
+		hint: 'FinBox’s current docs offer the Detailed Excel Report; the raw one is kept for workflows built on it',
+		displayOptions: { show: { '@version': versions } },
+	};
+}
 
 export const description: INodeProperties[] = fieldsFor('analysis', 'excelReport', [
 	...analysisReadFields,
+	reportField('raw', [1]),
+	reportField('detailed', [{ _cnd: { gte: 1.1 } }]),
 	binaryPropertyField('The binary field each account’s .xlsx report is written to'),
 	{
 		displayName:
@@ -22,13 +45,6 @@ export const description: INodeProperties[] = fieldsFor('analysis', 'excelReport
 	},
 ]);
 
-/** e.g. "hdfc_50100012345678.xlsx": bank and account, safe as a file name. */
-export function reportFileName(account: Account | undefined, report: ExcelReportLink): string {
-	const bank = account?.bank ?? 'bank';
-	const number = account?.account_number ?? report.account_id;
-	return `${bank}_${number}.xlsx`.replace(/[^A-Za-z0-9._-]+/g, '_');
-}
-
 /** The entity's Excel report: one item per account with its .xlsx. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requireText(
@@ -37,7 +53,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Put Output File in Field',
 		this.getNodeParameter('binaryPropertyName', itemIndex),
 	);
-	return await excelReportItems(this, itemIndex, analysisReadRequest(this, itemIndex), binaryPropertyName);
+	const report = this.getNodeParameter('report', itemIndex, 'raw') as ExcelReportKind;
+	if (!Object.hasOwn(FIELD_OF_REPORT, report)) throw invalidInput(this.getNode(), itemIndex, 'Report', 'must be detailed or raw');
+	return await excelReportItems(this, itemIndex, analysisReadRequest(this, itemIndex), binaryPropertyName, report);
 }
 
 /** The report of an entity given in code: one item per account, its .xlsx in `binaryPropertyName`. */
@@ -46,31 +64,10 @@ export async function excelReportItems(
 	itemIndex: number,
 	request: AnalysisReadRequest,
 	binaryPropertyName: string,
+	report: ExcelReportKind = 'raw',
 ): Promise<INodeExecutionData[]> {
-	const node = context.getNode();
-	const response = await readAnalysisOf(context, 'raw_excel_report', itemIndex, request);
-	const processing = response.progress.filter((entry) => entry.status !== 'completed');
-	if (response.reports.length === 0 && processing.length > 0) {
-		const pending = processing.map((entry) => `${entry.statement_id} (${entry.status})`).join(', ');
-		throw notReadyError(node, `The Excel report of entity ${response.entity_id} is not ready: statements not completed: ${pending}`, itemIndex);
-	}
-	const accounts = new Map(response.accounts.map((account) => [account.account_id, account]));
-	const items: INodeExecutionData[] = [];
-	for (const report of response.reports) {
-		const account = accounts.get(report.account_id);
-		const fileName = reportFileName(account, report);
-		const file = await downloadFile(context, report.link, `the Excel report of account ${report.account_id}`, itemIndex);
-		const binary = await context.helpers.prepareBinaryData(file.data, fileName, XLSX_MIME_TYPE);
-		items.push({
-			json: {
-				entity_id: response.entity_id,
-				account_id: report.account_id,
-				bank: account?.bank ?? null,
-				account_number: account?.account_number ?? null,
-				file_name: fileName,
-			},
-			binary: { [binaryPropertyName]: binary },
-		});
-	}
-	return items;
+	const response = await readAnalysisOf(context, FIELD_OF_REPORT[report], itemIndex, request);
+	const reports = response.reports ?? [];
+	if (reports.length === 0) assertReady(context.getNode(), response, 'The Excel report', itemIndex);
+	return await downloadReportItems(context, itemIndex, { entity_id: response.entity_id }, reports, response.accounts ?? [], binaryPropertyName);
 }

@@ -19,7 +19,7 @@ function flags(types: string[], listed: boolean): FraudFlags {
 }
 
 /** Reads the envelope's `fraud` block once and answers per account or transaction. */
-export function createFraudFlagger(envelope: AnalysisEnvelope): FraudFlagger {
+export function createFraudFlagger(envelope: Partial<Pick<AnalysisEnvelope, 'accounts' | 'fraud'>>): FraudFlagger {
 	const fraudulentStatements = new Set(envelope.fraud?.fraudulent_statements ?? []);
 	const entries = envelope.fraud?.fraud_type ?? [];
 	const statementsOfAccount = new Map(

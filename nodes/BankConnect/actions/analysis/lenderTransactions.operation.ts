@@ -6,5 +6,6 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'lenderTransactions',
 	field: 'lender_transactions',
 	splitLabel: 'One Item per Lender Transaction',
+	accountFilter: true,
 	split: (response, fraud) => transactionRows(response.entity_id, response.transactions, fraud),
 });

@@ -43,6 +43,7 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'recurringTransactions',
 	field: 'recurring_transactions',
 	splitLabel: 'One Item per Recurring Set',
+	accountFilter: true,
 	split: (response, fraud) => [
 		...setRows(response.entity_id, response.transactions.credit_transactions, 'credit', fraud),
 		...setRows(response.entity_id, response.transactions.debit_transactions, 'debit', fraud),

@@ -6,5 +6,6 @@ export const { description, execute, itemsFor } = splitAnalysisOperation({
 	operation: 'salary',
 	field: 'salary',
 	splitLabel: 'One Item per Salary Transaction',
+	accountFilter: true,
 	split: (response, fraud) => transactionRows(response.entity_id, response.transactions, fraud),
 });

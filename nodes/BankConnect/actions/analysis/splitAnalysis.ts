@@ -6,7 +6,7 @@ import { fieldsFor } from '../operation';
 import { createFraudFlagger } from './fraudFlags';
 import type { FraudFlagger } from './fraudFlags';
 import type { AnalysisReadRequest } from './readAnalysis';
-import { analysisReadFields, analysisReadRequest, readAnalysisOf } from './readAnalysis';
+import { accountFilterField, analysisReadFields, analysisReadRequest, assertReady, readAnalysisOf } from './readAnalysis';
 
 /** An analysis read whose response can be split into one item per record. */
 export interface SplitAnalysisConfig<Field extends AnalysisField> {
@@ -14,10 +14,37 @@ export interface SplitAnalysisConfig<Field extends AnalysisField> {
 	field: Field;
 	/** e.g. "One Item per Transaction" */
 	splitLabel: string;
+	/** What each split item carries; default: entity_id, account_id and the fraud flags. */
+	splitDescription?: string;
 	/** The records of the response, each carrying entity_id, account_id and the fraud flags. */
 	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
 	/** Other ways to split the response, offered between the split and the whole response. */
 	moreOutputs?: Array<MoreOutput<Field>>;
+	/** Offer the optional Account ID filter (`?account_id=`). */
+	accountFilter?: boolean;
+	/** For reads that stay empty until every statement is analysed: how the "not ready" error names the read, e.g. "The predictors". */
+	emptyUntilAnalysed?: string;
+}
+
+const FRAUD_COLUMNS = 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags';
+
+/** The Output choice of an analysis read: one item per record, other splits the operation offers, or the whole response. */
+export function analysisOutputField(
+	splitLabel: string,
+	splitDescription = FRAUD_COLUMNS,
+	moreOutputs: Array<Pick<MoreOutput<AnalysisField>, 'name' | 'value' | 'description'>> = [],
+): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: splitLabel, value: 'split', description: splitDescription },
+			...moreOutputs.map(({ name, value, description }) => ({ name, value, description })),
+			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
+		],
+		default: 'split',
+	};
 }
 
 /** Another Output choice of one operation, e.g. one item per transaction of a recurring set. */
@@ -46,21 +73,8 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 ): SplitAnalysisOperation {
 	const description: INodeProperties[] = fieldsFor('analysis', config.operation, [
 		...analysisReadFields,
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			options: [
-				{
-					name: config.splitLabel,
-					value: 'split',
-					description: 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags',
-				},
-				...(config.moreOutputs ?? []).map(({ name, value, description }) => ({ name, value, description })),
-				{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
-			],
-			default: 'split',
-		},
+		...(config.accountFilter ? [accountFilterField] : []),
+		analysisOutputField(config.splitLabel, config.splitDescription, config.moreOutputs),
 	]);
 
 	async function itemsFor(
@@ -70,16 +84,22 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		output: AnalysisOutput,
 	): Promise<INodeExecutionData[]> {
 		const response = await readAnalysisOf(context, config.field, itemIndex, request);
-		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
+		if (output === 'whole' && config.emptyUntilAnalysed === undefined) return [{ json: { ...response } as IDataObject }];
 		const fraud = createFraudFlagger(response);
 		const split = config.moreOutputs?.find((more) => more.value === output)?.split ?? config.split;
 		// records are built once; no second copy of 60,000 rows
-		return split(response, fraud).map((record) => ({ json: record }));
+		const records = split(response, fraud);
+		if (records.length === 0 && config.emptyUntilAnalysed !== undefined) {
+			assertReady(context.getNode(), response, config.emptyUntilAnalysed, itemIndex);
+		}
+		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
+		return records.map((record) => ({ json: record }));
 	}
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 		const output = this.getNodeParameter('output', itemIndex) as AnalysisOutput;
-		return await itemsFor(this, itemIndex, analysisReadRequest(this, itemIndex), output);
+		const request = analysisReadRequest(this, itemIndex, { accountFilter: config.accountFilter });
+		return await itemsFor(this, itemIndex, request, output);
 	}
 
 	return { description, execute, itemsFor };

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = fieldsFor('netBankingHealth', 'get
 		typeOptions: { loadOptionsMethod: 'getBanks' },
 		default: [],
 		description:
-			'Only these banks; none means every bank. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Only these banks; none means every bank. A bank BankConnect does not report health for (no net banking) gives no item. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Report',
@@ -67,10 +67,10 @@ function chosenBanks(value: unknown): unknown[] {
 /** Full names by identifier (upper case), read once per run; without the catalogue the identifier stands in. */
 const fullNamesOfRun = new WeakMap<IExecuteFunctions, Promise<Map<string, string>>>();
 
-async function fullNames(context: IExecuteFunctions, itemIndex: number): Promise<Map<string, string>> {
+async function fullNames(context: IExecuteFunctions): Promise<Map<string, string>> {
 	let names = fullNamesOfRun.get(context);
 	if (!names) {
-		names = getBankCatalogue(context, itemIndex).then(
+		names = getBankCatalogue(context).then(
 			(catalogue) => new Map((catalogue.banks ?? []).map((bank) => [bank.name.toUpperCase(), bank.full_name])),
 			// a full name is a courtesy: the health report must not fail for it, the identifier stands in
 			() => new Map<string, string>(),
@@ -103,7 +103,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const onlyDown = this.getNodeParameter('onlyDown', itemIndex) as boolean;
 		const shown = health.filter(watched).filter((entry) => !onlyDown || !entry.health_up);
 		if (shown.length === 0) return [];
-		const names = await fullNames(this, itemIndex);
+		const names = await fullNames(this);
 		return shown.map((entry) => ({ json: healthItem(entry, names) }));
 	}
 	// every bank is remembered, not only the watched ones, so changing the list later reports no stale changes
@@ -112,6 +112,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	memory.netBankingDown = down;
 	const reported = changes.filter((change) => watched(change.entry) && (report === 'changes' || change.event === 'went down'));
 	if (reported.length === 0) return [];
-	const names = await fullNames(this, itemIndex);
+	const names = await fullNames(this);
 	return reported.map(({ event, entry, downSince }) => ({ json: { event, ...healthItem(entry, names), down_since: downSince } }));
 }

@@ -1,13 +1,118 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { createSession } from '../../api';
+import { createSession, createSessionV2 } from '../../api';
 import { linkIdField } from '../../helpers/fields';
+import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 import { todayIn } from './sessionDates';
 import { SESSION_EXPIRY_MINUTES, sessionCreateForm } from './sessionForm';
 import type { SessionCreateOptions } from './sessionForm';
+import { AA_JOURNEYS, sessionCreateBodyV2 } from './sessionFormV2';
+import type { SessionV2Options } from './sessionFormV2';
+
+const CONSENT_CODES = [...new Set(Object.values(AA_JOURNEYS).flat())];
+
+const consentDate = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description: `${description}; also accepts DD/MM/YYYY from an expression. Empty: BankConnect's default.`,
+});
+
+/** Fields only Session API V2 takes (docs.finbox.in/session-flow/session-v2.html). */
+const v2OptionsField: INodeProperties = {
+	displayName: 'V2 Options',
+	name: 'v2Options',
+	type: 'collection',
+	placeholder: 'Add V2 Option',
+	default: {},
+	displayOptions: { show: { apiVersion: ['v2'] } },
+	options: [
+		{
+			displayName: 'AA Journey Code',
+			name: 'aaJourneyCode',
+			type: 'options',
+			options: [
+				{ name: 'BCAA001 – One-Time Consent', value: 'BCAA001', description: 'Consent CC0001; BankConnect’s default' },
+				{ name: 'BCAA002 – Periodic Consent', value: 'BCAA002', description: 'Consent CC0002' },
+				{ name: 'BCAA003 – One-Time and Periodic', value: 'BCAA003', description: 'Consents CC0003 and CC0004' },
+				{ name: 'BCAA004 – Collections', value: 'BCAA004', description: 'Consents CC0005, CC0006 and CC0007' },
+			],
+			default: 'BCAA001',
+			description: 'The Account Aggregator journey; its consent codes are the only ones Consents may set',
+		},
+		{
+			displayName: 'Companies for Self Transfer',
+			name: 'companiesForSelfTransfer',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Rao Traders, Rao Exports',
+			description: 'The customer’s own companies, comma-separated, so transfers to them count as self transfers',
+		},
+		{
+			displayName: 'Consents',
+			name: 'consents',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Consent',
+			default: {},
+			description: 'Your own dates for the journey’s consents; consents left out get BankConnect’s defaults',
+			options: [
+				{
+					displayName: 'Consent',
+					name: 'consent',
+					values: [
+						{
+							displayName: 'Consent Code',
+							name: 'code',
+							type: 'options',
+							options: CONSENT_CODES.map((code) => ({ name: code, value: code })),
+							default: 'CC0001',
+							description: 'A consent of the chosen AA Journey Code (BCAA001: CC0001; BCAA002: CC0002; BCAA003: CC0003, CC0004; BCAA004: CC0005–CC0007)',
+						},
+						consentDate('Consent Expiry', 'consentExpiry', 'When the consent ends'),
+						consentDate('From Date', 'fromDate', 'First day of data the consent covers'),
+						consentDate('To Date', 'toDate', 'Last day of data the consent covers'),
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Employer Names',
+			name: 'employerNames',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Acme Pvt Ltd',
+			description: 'The customer’s employers, comma-separated, to find salary credits',
+		},
+		{
+			displayName: 'Names',
+			name: 'names',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Asha Rao',
+			description: 'The customer’s names, comma-separated, to match against the account holder',
+		},
+	],
+};
 
 export const description: INodeProperties[] = fieldsFor('session', 'create', [
+	{
+		displayName: 'API Version',
+		name: 'apiVersion',
+		type: 'options',
+		options: [
+			{ name: 'V1', value: 'v1', description: 'POST /v1/session/' },
+			{
+				name: 'V2',
+				value: 'v2',
+				description: 'POST /v2/session/: adds AA journeys, consents and metadata; the redirect URL carries a security token',
+			},
+		],
+		default: 'v1',
+		hint: 'FinBox’s current docs recommend V2; uploads and reads are the same for both',
+	},
 	linkIdField('Your own reference for the customer, e.g. a loan application ID'),
 	{
 		displayName: 'Redirect URL',
@@ -111,16 +216,23 @@ export const description: INodeProperties[] = fieldsFor('session', 'create', [
 			},
 		],
 	},
+	v2OptionsField,
 ]);
 
-/** Creates a customer journey link for the customer to upload or consent. */
+/** Creates a customer journey link for the customer to upload or consent (Session API V1 or V2). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const form = sessionCreateForm(this.getNode(), itemIndex, {
+	const node = this.getNode();
+	const apiVersion = this.getNodeParameter('apiVersion', itemIndex, 'v1') as string;
+	if (apiVersion !== 'v1' && apiVersion !== 'v2') throw invalidInput(node, itemIndex, 'API Version', `must be v1 or v2 (got "${apiVersion}")`);
+	const form = sessionCreateForm(node, itemIndex, {
 		linkId: this.getNodeParameter('linkId', itemIndex),
 		redirectUrl: this.getNodeParameter('redirectUrl', itemIndex),
 		options: this.getNodeParameter('additionalFields', itemIndex, {}) as SessionCreateOptions,
 		today: todayIn(this.getTimezone()),
 	});
-	const session = await createSession(this, form, itemIndex);
+	const session =
+		apiVersion === 'v2'
+			? await createSessionV2(this, sessionCreateBodyV2(node, itemIndex, form, this.getNodeParameter('v2Options', itemIndex, {}) as SessionV2Options), itemIndex)
+			: await createSession(this, form, itemIndex);
 	return [{ json: { session_id: session.session_id, redirect_url: session.redirect_url, link_id: form.link_id } }];
 }

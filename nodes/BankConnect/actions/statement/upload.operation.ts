@@ -66,10 +66,15 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		name: 'bankMode',
 		type: 'options',
 		options: [
-			{ name: 'Detect Automatically', value: 'detect', description: 'BankConnect finds the bank in the statement' },
+			{
+				name: 'Detect Automatically',
+				value: 'detect',
+				description: 'BankConnect finds the bank in the statement (sessions too); when it cannot, it answers BANK_NAME_UNDETECTED',
+			},
 			{ name: 'Known Bank', value: 'known', description: 'The bank is given; a statement of another bank is refused (BANK_NAME_MISMATCH)' },
 		],
 		default: 'detect',
+		hint: 'Detect Automatically sends no bank (to a session too); if BankConnect cannot tell the bank it answers BANK_NAME_UNDETECTED: choose Known Bank then',
 	},
 	{
 		displayName: 'Bank Name or ID',
@@ -79,7 +84,7 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		default: '',
 		required: true,
 		description:
-			'The bank of the statement. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>, e.g. hdfc.',
+			'The bank of the statement: the list is your account’s bank catalogue (BankConnect’s built-in list when the catalogue cannot be read). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>, e.g. hdfc or bandhan.',
 		displayOptions: { show: { bankMode: ['known'] } },
 	},
 	{

@@ -1,0 +1,4 @@
+import { wholeSessionRead } from './sessionRead';
+
+/** GET transactions/: every transaction of a processed session, as BankConnect sends it. */
+export const { description, execute } = wholeSessionRead('getTransactions', 'transactions');
