@@ -131,6 +131,8 @@ export function sourceTexts(folders: string[]): Array<{ file: string; text: stri
 		const texts: string[] = [];
 		const visit = (node: ts.Node): void => {
 			if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+			// a placeholder shows an example value ("e.g. Acme Pvt Ltd"), not a name of ours
+			if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'placeholder') return;
 			if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) texts.push(node.text);
 			if (ts.isTemplateExpression(node)) {
 				texts.push(node.head.text + node.templateSpans.map((span) => `\${…}${span.literal.text}`).join(''));
