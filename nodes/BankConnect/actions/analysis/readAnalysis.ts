@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getEntityAnalysis } from '../../api';
 import type { AnalysisField, AnalysisResponses } from '../../api';
 import { entityIdField } from '../../helpers/fields';
-import { requireText } from '../../helpers/validation';
+import { requireId } from '../../helpers/validation';
 import { itemWait, maxWaitOf, waitFields, waitForCompletion } from '../../helpers/waitForCompletion';
 
 /** Entity ID plus Wait for Completion / Max Wait, shared by every analysis read. */
@@ -27,7 +27,7 @@ export interface AnalysisReadRequest {
 /** Entity ID, Wait for Completion and Max Wait of the item, checked. */
 export function analysisReadRequest(context: IExecuteFunctions, itemIndex: number): AnalysisReadRequest {
 	const node = context.getNode();
-	const entityId = requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
+	const entityId = requireId(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
 	const wait = context.getNodeParameter('waitForCompletion', itemIndex) as boolean;
 	if (!wait) return { entityId };
 	return { entityId, maxWaitSeconds: maxWaitOf(context, itemIndex) };

@@ -3,14 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { getEntityPdfs } from '../../api';
 import { entityIdField } from '../../helpers/fields';
 import { pdfDownloadFields, pdfDownloadTarget, statementPdfItems } from '../../helpers/statementPdfs';
-import { requireText } from '../../helpers/validation';
+import { requireId } from '../../helpers/validation';
 import { fieldsFor } from '../operation';
 
 export const description: INodeProperties[] = fieldsFor('entity', 'getPdfs', [entityIdField, ...pdfDownloadFields]);
 
 /** The entity's statements: one item per statement, optionally with its PDF. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const entityId = requireText(this.getNode(), itemIndex, 'Entity ID', this.getNodeParameter('entityId', itemIndex));
+	const entityId = requireId(this.getNode(), itemIndex, 'Entity ID', this.getNodeParameter('entityId', itemIndex));
 	const binaryPropertyName = pdfDownloadTarget(this, itemIndex);
 
 	const { statements } = await getEntityPdfs(this, entityId, itemIndex);

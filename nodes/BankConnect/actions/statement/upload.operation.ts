@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
-import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalText, requireBank, requireId, requireText } from '../../helpers/validation';
 import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
@@ -176,10 +176,10 @@ function readTarget(context: IExecuteFunctions, itemIndex: number): UploadTarget
 	const node = context.getNode();
 	const kind = context.getNodeParameter('target', itemIndex) as UploadTarget['kind'];
 	if (kind === 'entity') {
-		return { kind, entityId: requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
+		return { kind, entityId: requireId(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
 	}
 	if (kind === 'session') {
-		return { kind, sessionId: requireText(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
+		return { kind, sessionId: requireId(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
 	}
 	return { kind: 'newEntity' };
 }
