@@ -20,11 +20,18 @@ export type AccessTokenSigner = (secret: string, timestamp: string) => string;
 export const hmacSha256Signer: AccessTokenSigner = (secret, timestamp) =>
 	createHmac('sha256', secret).update(timestamp).digest('hex');
 
-/** The base URL the credential points at, without a trailing slash. */
+/**
+ * The base URL the credential points at, without a trailing slash or a trailing `/v1`: the node
+ * adds `/v1/…` itself, and a Base URL copied from an endpoint often ends in it.
+ */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? PRODUCTION_BASE_URL);
 	const url = environment === CUSTOM_ENVIRONMENT ? String(credentials.baseUrl ?? '') : environment;
-	return url.trim().replace(/\/+$/, '');
+	return url
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/v1$/i, '')
+		.replace(/\/+$/, '');
 }
 
 /** Schemes whose URLs keep a user name and password apart from the host and path. */
@@ -149,6 +156,11 @@ export function accessTokensBetween(
 	return tokens;
 }
 
+/** What the credential test says when the Base URL does not lead to the API. */
+export const BASE_URL_NOT_FOUND = `Base URL not found: it should end in /bank-connect, like ${PRODUCTION_BASE_URL}`;
+export const BASE_URL_REDIRECTS =
+	'The Base URL answers with a redirect, which is not followed (the API key is only sent to the Base URL): use the API address FinBox gave you';
+
 export class BankConnectApi implements ICredentialType {
 	name = 'bankConnectApi';
 
@@ -229,6 +241,11 @@ export class BankConnectApi implements ICredentialType {
 				type: 'responseCode',
 				properties: { value: 401, message: 'API key or Server Hash rejected' },
 			},
+			{ type: 'responseCode', properties: { value: 404, message: BASE_URL_NOT_FOUND } },
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: BASE_URL_REDIRECTS },
+			})),
 		],
 	};
 }

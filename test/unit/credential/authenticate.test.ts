@@ -151,6 +151,18 @@ describe('authenticate', () => {
 		expect(() => assertSecureBaseUrl(url)).not.toThrow(/hunter2|t1/);
 	});
 
+	test.each([
+		['https://proxy.example.com/bank-connect/v1', 'https://proxy.example.com/bank-connect'],
+		['https://proxy.example.com/bank-connect/v1/', 'https://proxy.example.com/bank-connect'],
+		['https://proxy.example.com/bank-connect/V1//', 'https://proxy.example.com/bank-connect'],
+		[' https://proxy.example.com/bank-connect/ ', 'https://proxy.example.com/bank-connect'],
+		['https://proxy.example.com/bank-connect/v10', 'https://proxy.example.com/bank-connect/v10'],
+		['https://proxy.example.com/apiv1', 'https://proxy.example.com/apiv1'],
+	])('the Base URL %s is used as %s (a trailing /v1 is dropped: the node adds /v1/ itself)', async (baseUrl, expected) => {
+		expect(baseUrlOf(credentials({ baseUrl }))).toBe(expected);
+		expect((await authenticateRequest(credentials({ baseUrl }), relative())).baseURL).toBe(expected);
+	});
+
 	test("the credential class's authenticate is this function", async () => {
 		const options = await new BankConnectApi().authenticate(credentials(), relative());
 		expect(options.headers).toMatchObject({ 'x-api-key': SECRETS.apiKey, 'server-hash': SECRETS.serverHash });
