@@ -1,7 +1,7 @@
 /**
  * The secrets a server's answer must never pass on into an error, an item or a log line: those of
- * the credentials the node uses, the ACCESS_TOKENs signed while the request was out, and the
- * secret fields of the request itself (a PDF password).
+ * the credentials the node uses, the ACCESS_TOKENs signed while the request was out, the secret
+ * fields of the request itself (a PDF password) and the node's secret parameters (a webhook secret).
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
@@ -14,6 +14,9 @@ const SECRET_FIELDS = ['pdf_password', 'api_key'];
 
 /** Fields of another credential the node uses (e.g. a webhook secret) that hold secrets, by name. */
 const SECRET_FIELD_NAME = /key|hash|secret|token|password/i;
+
+/** Node parameters that hold secrets, by name (the trigger's Secret, PDF Password). */
+const SECRET_PARAMETER_NAME = /secret|password/i;
 
 /** When the request went out and when its answer came: the ACCESS_TOKENs signed in between are its secrets. */
 export interface SendWindow {
@@ -53,6 +56,15 @@ function requestSecrets(request: ApiRequest): string[] {
 	return SECRET_FIELDS.map((name) => fields[name]).filter((value): value is string => typeof value === 'string');
 }
 
+/** Secret parameters typed into the node (an expression's value is not known here: the request's fields cover those). */
+function parameterSecrets(parameters: unknown): string[] {
+	if (typeof parameters !== 'object' || parameters === null) return [];
+	return Object.entries(parameters).flatMap(([name, value]) => {
+		if (typeof value === 'string') return SECRET_PARAMETER_NAME.test(name) && !value.startsWith('=') ? [value] : [];
+		return parameterSecrets(value);
+	});
+}
+
 function secretsOfCredential(type: string, data: ICredentialDataDecryptedObject, credentialType: string, window: SendWindow): string[] {
 	if (type === credentialType) {
 		return [...secretValuesOf(data), ...accessTokensBetween(data, window.sentAtMs, window.answeredAtMs)];
@@ -69,7 +81,7 @@ export async function knownSecrets(
 	request: ApiRequest,
 	window: SendWindow,
 ): Promise<string[]> {
-	const secrets = requestSecrets(request);
+	const secrets = [...requestSecrets(request), ...parameterSecrets(context.getNode().parameters)];
 	for (const [type, data] of await nodeCredentials(context, credentialType)) {
 		secrets.push(...secretsOfCredential(type, data, credentialType, window));
 	}

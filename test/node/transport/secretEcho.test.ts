@@ -9,7 +9,10 @@ import { fileItem } from '../../harness/binaryItems';
 import { echoOf, redirect, sendJson, startLocalServer } from '../../harness/hostileServer';
 import type { Answer, LocalServer } from '../../harness/hostileServer';
 import { findSecrets } from '../../harness/secretScan';
+import { bankConnectCredentials } from '../../harness/engine';
 import { runNode } from '../../harness/runNode';
+import { TriggerHarness } from '../../harness/triggerHarness';
+import { SECRET as WEBHOOK_SECRET, completed, entityParameters, withSecret } from '../trigger/fixtures';
 import type { NodeError, NodeRunOptions } from '../../harness/runNode';
 import { SECRETS } from '../../harness/secrets';
 
@@ -161,6 +164,34 @@ describe('an answer that echoes the request', () => {
 
 		expect(error?.message).toBe(`BankConnect answered with a redirect to ${REDACTED}.elsewhere.example (HTTP 302), which is not followed`);
 		expectClean(error);
+	});
+});
+
+describe('the trigger reading the analysis (Attach Analysis)', () => {
+	const trigger = () =>
+		new TriggerHarness(
+			entityParameters({ registerWebhook: false, attachAnalysis: 'identity' }),
+			bankConnectCredentials(`${api.origin}/bank-connect`, { apiKey: SECRETS.apiKey, serverHashSecret: SECRETS.serverHash, signingSecret: SECRETS.signingSecret }),
+		);
+
+	test('an error answer that repeats the webhook secret and the request: analysis_error holds neither', async () => {
+		answer = echoAs(500, (echo) => ({ detail: `account webhook x-secret-key ${WEBHOOK_SECRET}; ${echo}` }));
+
+		const result = await trigger().deliver({ body: completed('ent-1'), headers: withSecret });
+
+		const error = String(result.started?.[0].json.analysis_error);
+		expect(error).toContain(`x-secret-key ${REDACTED}`);
+		expect(error).toContain(`x-api-key: ${REDACTED}`);
+		expect(findSecrets(result.started, { ...sentSecrets(), webhookSecret: WEBHOOK_SECRET })).toEqual([]);
+	});
+
+	test('a delivery whose entity_id is ".." reads nothing: the ID cannot climb the path', async () => {
+		answer = echoAs(200, () => ({ count: 1, results: [{ entity_id: 'other-customer' }] }));
+
+		const result = await trigger().deliver({ body: completed('..'), headers: withSecret });
+
+		expect(result.started?.[0].json.analysis_error).toBe('The ID cannot be "..": a BankConnect ID is not made of dots');
+		expect(api.received).toEqual([]);
 	});
 });
 

@@ -69,6 +69,17 @@ describe('knownSecrets', () => {
 		for (const plain of ['not a secret', 'hdfc', 'custom', 'https://proxy.example/bank-connect']) expect(secrets).not.toContain(plain);
 	});
 
+	test('holds the node\'s secret parameters typed in (the trigger\'s Secret), not expressions or other parameters', async () => {
+		const value = {
+			getNode: () => ({ name: 'BankConnect Trigger', parameters: { secret: 'whsec-1234', flow: 'entity', options: { pdfPassword: '={{ $json.pw }}', nested: { webhookSecret: 'nested-5678' } } } }),
+			getCredentials: async () => bankConnect,
+		} as unknown as IExecuteFunctions;
+		const secrets = await knownSecrets(value, 'bankConnectApi', { method: 'GET', path: '/v1/entity/' }, { sentAtMs: 0, answeredAtMs: 0 });
+		expect(secrets).toEqual(expect.arrayContaining(['whsec-1234', 'nested-5678']));
+		expect(secrets).not.toContain('entity');
+		expect(secrets).not.toContain('={{ $json.pw }}');
+	});
+
 	test('reads the credentials once per context, and a credential that cannot be read adds nothing', async () => {
 		const { value, reads } = context({ bankConnectApi: bankConnect });
 		const window = { sentAtMs: 0, answeredAtMs: 0 };
