@@ -156,8 +156,9 @@ export function accessTokensBetween(
 	return tokens;
 }
 
-/** What the credential test says when the Base URL does not lead to the API. */
+/** What the credential Test says when the Base URL does not lead to the API (404). */
 export const BASE_URL_NOT_FOUND = `Base URL not found: it should end in /bank-connect, like ${PRODUCTION_BASE_URL}`;
+/** What the credential Test says when the Base URL answers with a redirect (not followed). */
 export const BASE_URL_REDIRECTS =
 	'The Base URL answers with a redirect, which is not followed (the API key is only sent to the Base URL): use the API address FinBox gave you';
 

@@ -185,22 +185,22 @@ function isRedirect(status: number): boolean {
 
 /**
  * Calls the API and returns the parsed JSON body, or throws a NodeApiError built from BankConnect's
- * answer. Whatever the answer holds, the secrets of the request and of the credentials are replaced
- * before it reaches an error or an item.
+ * answer. Whatever the answer holds, known secrets are replaced before it reaches an error or an
+ * item (see KnownSecrets for which, where).
  */
 export async function apiRequest<T>(context: RequestContext, request: ApiRequest): Promise<T> {
 	const response = await sendWithRetries(context, request, 'text');
 	const node = context.getNode();
 	const secrets = await knownSecrets(context, CREDENTIAL_TYPE, request, response.window);
 	if (isRedirect(response.statusCode)) {
-		throw buildRedirectError(node, response.statusCode, headerValue(response.headers, 'location'), request, secrets);
+		throw buildRedirectError(node, response.statusCode, headerValue(response.headers, 'location'), request, secrets.inErrors);
 	}
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 	// an empty body (e.g. a 204) reads as an empty object
 	const parsed = text.trim() === '' ? { ok: true as const, value: {} } : parseJson(text);
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
 	if (!ok) {
-		throw buildApiError(node, response.statusCode, parsed.ok ? parsed.value : undefined, text, request, secrets);
+		throw buildApiError(node, response.statusCode, parsed.ok ? parsed.value : undefined, text, request, secrets.inErrors);
 	}
 	if (!parsed.ok) {
 		throw buildApiError(
@@ -209,8 +209,8 @@ export async function apiRequest<T>(context: RequestContext, request: ApiRequest
 			{ detail: `BankConnect answered ${request.method} ${request.path} with a body that is not JSON` },
 			text,
 			request,
-			secrets,
+			secrets.inErrors,
 		);
 	}
-	return (holdsSecret(text, secrets) ? redactValue(parsed.value, secrets) : parsed.value) as T;
+	return (holdsSecret(text, secrets.inData) ? redactValue(parsed.value, secrets.inData) : parsed.value) as T;
 }

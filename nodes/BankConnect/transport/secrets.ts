@@ -74,16 +74,29 @@ function secretsOfCredential(type: string, data: ICredentialDataDecryptedObject,
 		.map(([, value]) => value as string);
 }
 
+/**
+ * Where each secret is replaced. In an error answer, every one. In data (a 2xx body that becomes
+ * items) only the credentials' secrets, random strings that cannot be part of the data: a PDF
+ * password is often a date of birth or a few digits, which an amount, a date or a note may contain.
+ */
+export interface KnownSecrets {
+	/** Forms of every secret, for an error built from the answer. */
+	inErrors: string[];
+	/** Forms of the credentials' secrets, for a successful answer. */
+	inData: string[];
+}
+
 /** Every form in which a secret of this request may come back, ready for `redactText`. */
 export async function knownSecrets(
 	context: RequestContext,
 	credentialType: string,
 	request: ApiRequest,
 	window: SendWindow,
-): Promise<string[]> {
-	const secrets = [...requestSecrets(request), ...parameterSecrets(context.getNode().parameters)];
+): Promise<KnownSecrets> {
+	const credentialSecrets: string[] = [];
 	for (const [type, data] of await nodeCredentials(context, credentialType)) {
-		secrets.push(...secretsOfCredential(type, data, credentialType, window));
+		credentialSecrets.push(...secretsOfCredential(type, data, credentialType, window));
 	}
-	return secretForms(secrets);
+	const typedSecrets = [...requestSecrets(request), ...parameterSecrets(context.getNode().parameters)];
+	return { inErrors: secretForms([...credentialSecrets, ...typedSecrets]), inData: secretForms(credentialSecrets) };
 }

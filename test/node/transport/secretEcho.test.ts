@@ -109,6 +109,19 @@ describe('an answer that echoes the request', () => {
 		expectClean(undefined, items);
 	});
 
+	test('a 2xx whose data holds the PDF password\'s text keeps it: a short password may be a date or digits of the data', async () => {
+		const uploaded = { entity_id: 'e-1', statement_id: 's-1', bank_name: 'hdfc', identity: { address: 'Plot 1990, Pune', account_number: '00011990' } };
+		answer = (_request, response) => sendJson(response, 200, uploaded);
+
+		const { items, error } = await runNode(
+			{ resource: 'statement', operation: 'upload', source: 'base64', base64Content: LOCKED_PDF.toString('base64'), bankMode: 'detect', target: 'newEntity', pdfPassword: '={{ "1990" }}', identity: true },
+			options(),
+		);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual(uploaded);
+	});
+
 	test('Session → Create answered 400 echoing its form: api_key is replaced', async () => {
 		answer = echoAs(400, (echo) => ({ error: { code: 'INVALID_REQUEST', message: echo } }));
 

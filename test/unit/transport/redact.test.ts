@@ -62,11 +62,15 @@ describe('knownSecrets', () => {
 			{ sentAtMs: from, answeredAtMs: from + 2000 },
 		);
 		const token = (second: number) => createHmac('sha256', 'sign-9012').update(String(second)).digest('hex');
-		for (const secret of ['key-1234', 'hash-5678', 'sign-9012', 'hook-3456', 'pdf-7890', token(from / 1000 - 1), token(from / 1000 + 3)]) {
-			expect(secrets).toContain(secret);
+		for (const secret of ['key-1234', 'hash-5678', 'sign-9012', 'hook-3456', token(from / 1000 - 1), token(from / 1000 + 3)]) {
+			expect(secrets.inErrors).toContain(secret);
+			expect(secrets.inData).toContain(secret);
 		}
-		expect(secrets).not.toContain(token(from / 1000 + 4));
-		for (const plain of ['not a secret', 'hdfc', 'custom', 'https://proxy.example/bank-connect']) expect(secrets).not.toContain(plain);
+		// a PDF password may be part of the data (a date, an amount): replaced in errors only
+		expect(secrets.inErrors).toContain('pdf-7890');
+		expect(secrets.inData).not.toContain('pdf-7890');
+		expect(secrets.inErrors).not.toContain(token(from / 1000 + 4));
+		for (const plain of ['not a secret', 'hdfc', 'custom', 'https://proxy.example/bank-connect']) expect(secrets.inErrors).not.toContain(plain);
 	});
 
 	test('holds the node\'s secret parameters typed in (the trigger\'s Secret), not expressions or other parameters', async () => {
@@ -75,9 +79,9 @@ describe('knownSecrets', () => {
 			getCredentials: async () => bankConnect,
 		} as unknown as IExecuteFunctions;
 		const secrets = await knownSecrets(value, 'bankConnectApi', { method: 'GET', path: '/v1/entity/' }, { sentAtMs: 0, answeredAtMs: 0 });
-		expect(secrets).toEqual(expect.arrayContaining(['whsec-1234', 'nested-5678']));
-		expect(secrets).not.toContain('entity');
-		expect(secrets).not.toContain('={{ $json.pw }}');
+		expect(secrets.inErrors).toEqual(expect.arrayContaining(['whsec-1234', 'nested-5678']));
+		expect(secrets.inErrors).not.toContain('entity');
+		expect(secrets.inErrors).not.toContain('={{ $json.pw }}');
 	});
 
 	test('reads the credentials once per context, and a credential that cannot be read adds nothing', async () => {
@@ -86,7 +90,7 @@ describe('knownSecrets', () => {
 		await knownSecrets(value, 'bankConnectApi', { method: 'GET', path: '/v1/entity/' }, window);
 		const secrets = await knownSecrets(value, 'bankConnectApi', { method: 'POST', path: '/v1/entity/', form: { pdf_password: 'form-pass' } }, window);
 		expect(reads()).toBe(1);
-		expect(secrets).toContain('form-pass');
-		expect(secrets).toContain('key-1234');
+		expect(secrets.inErrors).toContain('form-pass');
+		expect(secrets.inErrors).toContain('key-1234');
 	});
 });
