@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../helpers/fields';
-import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalSecret, requireBank, requireId, requireText } from '../../helpers/validation';
 import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
@@ -181,10 +181,10 @@ function readTarget(context: IExecuteFunctions, itemIndex: number): UploadTarget
 	const node = context.getNode();
 	const kind = context.getNodeParameter('target', itemIndex) as UploadTarget['kind'];
 	if (kind === 'entity') {
-		return { kind, entityId: requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
+		return { kind, entityId: requireId(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
 	}
 	if (kind === 'session') {
-		return { kind, sessionId: requireText(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
+		return { kind, sessionId: requireId(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
 	}
 	return { kind: 'newEntity' };
 }
@@ -198,7 +198,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? requireBank(node, itemIndex, 'Bank Name or ID', this.getNodeParameter('bankName', itemIndex))
 			: null;
 	const target = readTarget(this, itemIndex);
-	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
+	const pdfPassword = optionalSecret(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
 	const then = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
 	const maxWaitSeconds = then === 'none' ? 0 : maxWaitOf(this, itemIndex);
 	const binaryPropertyName =
