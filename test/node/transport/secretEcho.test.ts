@@ -184,7 +184,7 @@ describe('the trigger reading the analysis (Attach Analysis)', () => {
 	const trigger = () =>
 		new TriggerHarness(
 			entityParameters({ registerWebhook: false, attachAnalysis: 'identity' }),
-			bankConnectCredentials(`${api.origin}/bank-connect`, { apiKey: SECRETS.apiKey, serverHashSecret: SECRETS.serverHash, signingSecret: SECRETS.signingSecret }),
+			bankConnectCredentials(`${api.origin}/bank-connect`, { apiKey: SECRETS.apiKey, serverHashSecret: SECRETS.serverHash, signingSecret: SECRETS.signingSecret, webhookSecret: WEBHOOK_SECRET }),
 		);
 
 	test('an error answer that repeats the webhook secret and the request: analysis_error holds neither', async () => {
