@@ -35,7 +35,7 @@ import { prepareN8nEnvironment } from './n8nEnvironment';
 import { recordingStandIns } from './recorder';
 import type { Recorder } from './recorder';
 import { PACKAGE_NAME, REPO_ROOT } from './repository';
-import { assertNoSecrets, credentialSecrets, recordLogLines } from './secretScan';
+import { accessTokenSecrets, assertNoSecrets, credentialSecrets, parameterSecrets, recordLogLines } from './secretScan';
 import type { NamedSecrets } from './secretScan';
 
 // n8n-core reads its folders from the environment when first used, which is after this line.
@@ -314,6 +314,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	if (options.recordTypes?.length && !options.recorder) throw new Error('recordTypes needs a recorder');
 	const recording = options.recorder ? recordingStandIns(workflowJson, options.recordTypes ?? [], options.recorder) : {};
 	const nodeTypes = new PackageNodeTypes(loader, recording);
+	// read before n8n resolves the parameters in place against each node type's fields
+	const workflowSecrets = parameterSecrets(workflowJson.nodes);
 	const workflow = new Workflow({
 		id: 'test',
 		name: workflowJson.name ?? 'test',
@@ -363,6 +365,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	} as unknown as IRunExecutionData;
 
 	const logs = options.skipSecretScan ? undefined : recordLogLines();
+	const startedAt = Date.now();
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	try {
 		await execution.processRunExecutionData(workflow);
@@ -372,7 +375,12 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const run = await finished;
 	const runData = run.data.resultData.runData;
 	if (logs) {
-		const secrets = { ...credentialSecrets(options.credentials), ...options.extraSecrets };
+		const secrets = {
+			...credentialSecrets(options.credentials),
+			...accessTokenSecrets(options.credentials, startedAt, Date.now()),
+			...workflowSecrets,
+			...options.extraSecrets,
+		};
 		assertNoSecrets({ runData, error: run.data.resultData.error, log: logs.lines }, secrets, 'run');
 	}
 	return {

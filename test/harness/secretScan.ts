@@ -1,12 +1,14 @@
 /**
  * The secret check every engine run goes through: the credential's API key, Server Hash and
- * signing secret (and any extra secret such as a trigger's webhook secret) must never appear in an
+ * signing secret, every ACCESS_TOKEN signed during the run, the secret parameters of the workflow
+ * (a PDF password) and any extra secret (a trigger's webhook secret) must never appear in an
  * output item, an error (message, description, cause, context, stack) or a line n8n logged.
  */
 import { Container } from '@n8n/di';
 import type { ServiceIdentifier } from '@n8n/di';
+import { createHmac } from 'crypto';
 import { LoggerProxy } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, Logger } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, Logger } from 'n8n-workflow';
 import { dirname } from 'path';
 
 /** Secrets by name, e.g. `{ apiKey: '…' }`; empty and very short values are ignored. */
@@ -16,6 +18,10 @@ export type NamedSecrets = Record<string, string | undefined>;
 export interface SecretFinding {
 	where: string;
 	secretName: string;
+}
+
+function isNodeDefinition(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && 'parameters' in value && 'typeVersion' in value && 'type' in value;
 }
 
 /** Walks any value (errors with their non-enumerable fields, buffers as text) and reports every string or key holding a secret. */
@@ -33,6 +39,8 @@ export function findSecrets(value: unknown, secrets: NamedSecrets, where = 'valu
 		seen.add(current);
 		const keys = current instanceof Error ? [...new Set([...Object.getOwnPropertyNames(current), 'message', 'stack', 'cause'])] : Object.keys(current);
 		for (const key of keys) {
+			// an n8n error carries the node's own definition (the saved workflow, which holds its parameters)
+			if (key === 'node' && isNodeDefinition((current as Record<string, unknown>)[key])) continue;
 			check(key, `${path} (key)`);
 			visit((current as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
 		}
@@ -60,15 +68,44 @@ export function credentialSecrets(credentials: Record<string, ICredentialDataDec
 	return secrets;
 }
 
+/** Every ACCESS_TOKEN (hex HMAC-SHA256 of the Unix second) a credential with a signing secret may have sent between two instants. */
+export function accessTokenSecrets(credentials: Record<string, ICredentialDataDecryptedObject>, fromMs: number, toMs: number): NamedSecrets {
+	const secrets: NamedSecrets = {};
+	for (const [type, data] of Object.entries(credentials)) {
+		const secret = data.signingSecret;
+		if (typeof secret !== 'string' || secret === '') continue;
+		for (let second = Math.floor(fromMs / 1000) - 1; second <= Math.floor(toMs / 1000) + 1; second++) {
+			secrets[`${type}.ACCESS_TOKEN@${second}`] = createHmac('sha256', secret).update(String(second)).digest('hex');
+		}
+	}
+	return secrets;
+}
+
+/** Literal values of the workflow's password and secret parameters (e.g. PDF Password), at any depth. */
+export function parameterSecrets(nodes: INode[]): NamedSecrets {
+	const secrets: NamedSecrets = {};
+	const visit = (value: unknown, path: string) => {
+		if (typeof value !== 'object' || value === null) return;
+		for (const [key, entry] of Object.entries(value)) {
+			if (/password|secret/i.test(key) && typeof entry === 'string' && !entry.startsWith('=')) secrets[`${path}.${key}`] = entry;
+			visit(entry, `${path}.${key}`);
+		}
+	};
+	for (const node of nodes) visit(node.parameters, `${node.name}.parameters`);
+	return secrets;
+}
+
 const activeRecorders = new Set<string[]>();
 let recorderInstalled = false;
 
 function stringify(value: unknown): string {
 	if (typeof value === 'string') return value;
 	try {
-		return JSON.stringify(value, (_key, entry: unknown) =>
-			entry instanceof Error ? { ...entry, name: entry.name, message: entry.message, stack: entry.stack } : entry,
-		);
+		return JSON.stringify(value, (key, entry: unknown) => {
+			// n8n logs a failed node's definition, i.e. the saved workflow (as findSecrets skips it in errors)
+			if (key === 'node' && isNodeDefinition(entry)) return '[node definition]';
+			return entry instanceof Error ? { ...entry, name: entry.name, message: entry.message, stack: entry.stack } : entry;
+		});
 	} catch {
 		return String(value);
 	}

@@ -4,5 +4,5 @@ export * from './netBankingHealth';
 export * from './session';
 export * from './statement';
 export * from './webhook';
-export { segment } from './segment';
+export { idProblem, segment } from './segment';
 export type * from './types';

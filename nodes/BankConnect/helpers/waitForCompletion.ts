@@ -90,7 +90,7 @@ function describeStatements(entries: StatementProgress[]): string {
 	return entries.map((entry) => entry.statement_id).join(', ');
 }
 
-/** Throws when a statement failed; true when every statement is completed. */
+/** Throws when a statement failed; true when there are statements and every one is completed. */
 function isComplete(progress: StatementProgress[], node: INode, itemIndex: number): boolean {
 	const failed = progress.filter((entry) => entry.status === 'failed');
 	if (failed.length > 0) {
@@ -99,7 +99,8 @@ function isComplete(progress: StatementProgress[], node: INode, itemIndex: numbe
 			.join('; ');
 		throw analysisFailedError(node, reasons, itemIndex);
 	}
-	return progress.every((entry) => entry.status === 'completed');
+	// no statement yet is not "all analysed": an entity read before its first upload has nothing to wait for
+	return progress.length > 0 && progress.every((entry) => entry.status === 'completed');
 }
 
 /** Reads until every statement in `progress` is completed; a failed statement stops the wait with its reason. */
@@ -112,6 +113,9 @@ export async function waitForCompletion<Response extends { progress: StatementPr
 		{
 			isDone: (response) => isComplete(response.progress, options.node, options.itemIndex),
 			timeoutMessage: (response, maxWaitSeconds) => {
+				if (response.progress.length === 0) {
+					return `Analysis not complete after ${maxWaitSeconds} s: no statement was found for this entity; upload one first`;
+				}
 				const processing = response.progress.filter((entry) => entry.status !== 'completed');
 				return `Analysis not complete after ${maxWaitSeconds} s; still processing: ${describeStatements(processing)}`;
 			},

@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { nextStepFor } from './nextSteps';
+import { redactText, redactValue } from './redact';
 
 /** What the caller knows about a request, to word its error. */
 export interface ErrorContext {
@@ -97,15 +98,20 @@ function describe(failure: BankConnectFailure, status: number): string {
 	return nextStep ? `${facts}. Next step: ${nextStep}.` : facts;
 }
 
-/** An HTTP answer that is not a success: message = BankConnect's code and message. */
+/**
+ * An HTTP answer that is not a success: message = BankConnect's code and message. `secrets` (from
+ * knownSecrets) are replaced in the answer before anything is read from it: an error page may echo
+ * the request's headers and body.
+ */
 export function buildApiError(
 	node: INode,
 	status: number,
 	body: unknown,
 	rawText: string,
 	context: ErrorContext = {},
+	secrets: readonly string[] = [],
 ): NodeApiError {
-	const failure = readFailure(status, body, rawText);
+	const failure = readFailure(status, redactValue(body, secrets), redactText(rawText, secrets));
 	let message = failure.code ? `${failure.code}: ${failure.message}` : failure.message;
 	if (status === 404 && context.resource && failure.code === null) {
 		message = `${context.resource} not found`;
@@ -127,6 +133,40 @@ export function buildApiError(
 		httpCode: String(status),
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** Where a redirect pointed, as it may be shown: the host only (its path and query may carry anything). */
+function redirectTarget(location: string | undefined): string {
+	if (location === undefined || location.trim() === '') return 'no address';
+	const placeholderOrigin = 'https://same-origin.invalid';
+	let target: URL;
+	try {
+		target = new URL(location.trim(), placeholderOrigin);
+	} catch {
+		return 'an address that is not a URL';
+	}
+	return target.origin === placeholderOrigin ? 'another path of the same host' : target.host;
+}
+
+/** A 3xx answer from the API: never followed, since the credential's headers and the body would go along. */
+export function buildRedirectError(
+	node: INode,
+	status: number,
+	location: string | undefined,
+	context: ErrorContext = {},
+	secrets: readonly string[] = [],
+): NodeApiError {
+	const message = redactText(`BankConnect answered with a redirect to ${redirectTarget(location)} (HTTP ${status}), which is not followed`, secrets);
+	return new NodeApiError(
+		node,
+		{ code: null, message, httpCode: String(status) },
+		{
+			message,
+			description: `HTTP status ${status}. API calls never follow redirects: the API key and the request stayed with the Base URL. Next step: check the Base URL of the credential; if FinBox gave you a new API address, use it.`,
+			httpCode: String(status),
+			itemIndex: context.itemIndex,
+		},
+	);
 }
 
 /** How a request failed without an HTTP answer. */
@@ -166,6 +206,14 @@ export function connectionFailureOf(error: unknown): ConnectionFailure | undefin
 /** An error thrown before the request went out, e.g. the credential refused an http:// base URL. */
 export function buildConfigurationError(node: INode, message: string, itemIndex?: number): NodeOperationError {
 	return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** A report or PDF link that is not an absolute http(s) URL: it is not fetched (and never sent to the API). */
+export function buildUnusableLinkError(node: INode, what: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, `Could not download ${what}: BankConnect gave a link that is not an http:// or https:// URL`, {
+		itemIndex,
+		description: 'Read the analysis again for a fresh link; if it happens again, send FinBox support the time and the IDs of this item.',
+	});
 }
 
 /** A report or PDF link that did not answer with the file. */

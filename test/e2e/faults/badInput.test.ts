@@ -8,11 +8,13 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runNode } from '../../harness/runNode';
 import { sampleStatement } from '../../harness/sandboxClient';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
-import { createEntity, startFaultSandbox, underFaults } from './faultSandbox';
+import { createAnalysedEntity, createEntity, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;
 let entityId: string;
 let otherEntityId: string;
+/** An entity whose statement is analysed: waiting on an entity without statements never completes. */
+let analysedEntityId: string;
 let pdfBase64: string;
 
 beforeAll(async () => {
@@ -20,6 +22,8 @@ beforeAll(async () => {
 	entityId = await createEntity(sandbox);
 	otherEntityId = await createEntity(sandbox);
 	pdfBase64 = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input' })).toString('base64');
+	const analysedPdf = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input-analysed' })).toString('base64');
+	analysedEntityId = await createAnalysedEntity(sandbox, analysedPdf);
 });
 
 afterAll(async () => {
@@ -53,7 +57,7 @@ const groups: Group[] = [
 	})),
 	...ANALYSIS_OPERATIONS.map((operation) => ({
 		name: `analysis ${operation}: Max Wait`,
-		parameters: { resource: 'analysis', operation, entityId: () => entityId, waitForCompletion: true, maxWaitSeconds: v, output: 'whole', binaryPropertyName: 'data' },
+		parameters: { resource: 'analysis', operation, entityId: () => analysedEntityId, waitForCompletion: true, maxWaitSeconds: v, output: 'whole', binaryPropertyName: 'data' },
 		field: 'Max Wait (Seconds)',
 		bad: MAX_WAITS,
 		good: () => 30,

@@ -61,6 +61,13 @@ export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suit
 	return (await postForm<{ entity_id: string }>(sandbox, '/v1/entity/', { link_id: linkId }, 201)).entity_id;
 }
 
+/** An entity with one statement uploaded (base64, bank known), analysed at once by the suite's sandbox (--processing-ms 0). */
+export async function createAnalysedEntity(sandbox: SandboxProcess, pdfBase64: string, bank = 'hdfc'): Promise<string> {
+	const entityId = await createEntity(sandbox);
+	await postForm(sandbox, '/v1/statement/upload_base64/', { file: pdfBase64, bank_name: bank, entity_id: entityId }, 200);
+	return entityId;
+}
+
 /** A session with the default range (the last six months). */
 export async function createSession(sandbox: SandboxProcess, linkId = 'fault-suite'): Promise<string> {
 	return (await postForm<{ session_id: string }>(sandbox, '/v1/session/', { link_id: linkId, api_key: sandbox.apiKey }, 200)).session_id;

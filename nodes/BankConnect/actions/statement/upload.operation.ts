@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { createEntity } from '../../api';
 import { metaDataFields, newEntityLinkIdField, readNewEntityDetails } from '../../helpers/entityForm';
 import { binaryPropertyField } from '../../helpers/fields';
-import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalSecret, requireBank, requireId, requireText } from '../../helpers/validation';
 import { maxWaitField, maxWaitOf } from '../../helpers/waitForCompletion';
 import { afterEntityCreated } from '../../transport';
 import { fieldsFor, shownWhen } from '../operation';
@@ -203,10 +203,10 @@ function readTarget(context: IExecuteFunctions, itemIndex: number): UploadTarget
 	const node = context.getNode();
 	const kind = context.getNodeParameter('target', itemIndex) as UploadTarget['kind'];
 	if (kind === 'entity') {
-		return { kind, entityId: requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
+		return { kind, entityId: requireId(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
 	}
 	if (kind === 'session') {
-		return { kind, sessionId: requireText(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
+		return { kind, sessionId: requireId(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
 	}
 	return { kind: 'newEntity' };
 }
@@ -221,7 +221,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: null;
 	const target = readTarget(this, itemIndex);
 	const newEntity = target.kind === 'newEntity' ? readNewEntityDetails(this, itemIndex) : undefined;
-	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
+	const pdfPassword = optionalSecret(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
 	const then = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
 	const maxWaitSeconds = then === 'none' ? 0 : maxWaitOf(this, itemIndex);
 	const binaryPropertyName =
