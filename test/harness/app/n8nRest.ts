@@ -3,8 +3,14 @@ import { join } from 'path';
 
 import { REPO_ROOT } from '../repository';
 
-/** n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it. */
-const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };
+/**
+ * n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it,
+ * loaded on first use so that importing this file works before the app is installed.
+ */
+export function parseFlatted(text: string): unknown {
+	const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };
+	return flatted.parse(text);
+}
 
 export const OWNER = { email: 'owner@bankconnect.test', firstName: 'Test', lastName: 'Owner', password: 'Sandbox-Owner-1' };
 
@@ -67,7 +73,7 @@ export class N8nRest {
 	async execution(id: string): Promise<ExecutionDetail> {
 		const body = (await this.json('GET', `/rest/executions/${id}`)) as { data: ExecutionSummary & { data: string } };
 		// a running execution may have no run data yet
-		const run = ((body.data.data ? flatted.parse(body.data.data) : undefined) ?? {}) as Partial<RunData>;
+		const run = ((body.data.data ? parseFlatted(body.data.data) : undefined) ?? {}) as Partial<RunData>;
 		const runData = run.resultData?.runData ?? {};
 		return {
 			...body.data,
