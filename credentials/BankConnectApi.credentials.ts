@@ -20,11 +20,28 @@ export type AccessTokenSigner = (secret: string, timestamp: string) => string;
 export const hmacSha256Signer: AccessTokenSigner = (secret, timestamp) =>
 	createHmac('sha256', secret).update(timestamp).digest('hex');
 
-/** The base URL the credential points at, without a trailing slash. */
+/**
+ * The base URL the credential points at, without a trailing slash or a trailing `/v1`: the node
+ * adds `/v1/…` itself, and a Base URL copied from an endpoint often ends in it.
+ */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? PRODUCTION_BASE_URL);
 	const url = environment === CUSTOM_ENVIRONMENT ? String(credentials.baseUrl ?? '') : environment;
-	return url.trim().replace(/\/+$/, '');
+	return url
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/v1$/i, '')
+		.replace(/\/+$/, '');
+}
+
+/** Schemes whose URLs keep a user name and password apart from the host and path. */
+const SPECIAL_SCHEMES = new Set(['http:', 'https:', 'ftp:', 'ws:', 'wss:']);
+
+/** A URL as it may be shown in a message: scheme, host and path only (no user name or password, query or fragment). */
+function shownUrl(url: URL): string {
+	// any other scheme has no host: all after it is one opaque path that may hold anything
+	if (!SPECIAL_SCHEMES.has(url.protocol)) return url.protocol;
+	return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
@@ -36,20 +53,24 @@ export function assertSecureBaseUrl(baseUrl: string): void {
 	try {
 		url = new URL(baseUrl);
 	} catch {
-		throw new Error(`The BankConnect base URL "${baseUrl}" is not a valid URL`);
+		// not repeated: text that is not a URL may still hold a user name and password
+		throw new Error(`The BankConnect base URL is not a valid URL; it should look like ${PRODUCTION_BASE_URL}`);
 	}
 	if (url.protocol === 'https:') return;
 	if (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || LOOPBACK_IPV4.test(url.hostname))) {
 		return;
 	}
 	throw new Error(
-		`The BankConnect base URL "${baseUrl}" is refused: the API only accepts HTTPS, and plain http:// is allowed only for a loopback host such as 127.0.0.1 or localhost`,
+		`The BankConnect base URL "${shownUrl(url)}" is refused: the API only accepts HTTPS, and plain http:// is allowed only for a loopback host such as 127.0.0.1 or localhost`,
 	);
 }
 
-/** Whether a request URL is absolute (a link) rather than a path under the base URL. */
+/**
+ * Whether a request URL is absolute (a link) rather than a path under the base URL. As axios reads
+ * it: a scheme, or a protocol-relative `//host/…`, which would otherwise reach that host.
+ */
 function isAbsoluteUrl(url: string): boolean {
-	return /^https?:\/\//i.test(url);
+	return /^([a-z][a-z\d+\-.]*:)?\/\//i.test(url);
 }
 
 /** Whether a request targets the BankConnect API (relative, or under the base URL) rather than a file link on another host. */
@@ -85,6 +106,8 @@ function withJsonBodyApiKey(requestOptions: IHttpRequestOptions, apiKey: string)
 /**
  * Adds the API key, the Server Hash and (when a signing secret is set) a fresh TIMESTAMP and
  * ACCESS_TOKEN. Download links on other hosts (report and PDF links) get no credentials at all.
+ * A request that carries credentials never follows a redirect: n8n's helper would strip only
+ * Authorization and cookies, so these headers and the body would go to whatever host it names.
  */
 export async function authenticateRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -109,7 +132,13 @@ export async function authenticateRequest(
 		headers.ACCESS_TOKEN = sign(secret, timestamp);
 	}
 	const baseURL = isAbsoluteUrl(requestOptions.url) ? requestOptions.baseURL : baseUrl;
-	const authenticated = { ...requestOptions, baseURL, headers, sendCredentialsOnCrossOriginRedirect: false };
+	const authenticated: IHttpRequestOptions = {
+		...requestOptions,
+		baseURL,
+		headers,
+		sendCredentialsOnCrossOriginRedirect: false,
+		disableFollowRedirect: true,
+	};
 	if (needsBodyApiKey(requestOptions)) {
 		const body = new URLSearchParams(requestOptions.body);
 		body.set('api_key', String(credentials.apiKey ?? ''));
@@ -119,6 +148,39 @@ export async function authenticateRequest(
 	if (jsonBody !== undefined) authenticated.body = jsonBody;
 	return authenticated;
 }
+
+/** The secret values of these credentials: every password field (API key, Server Hash, signing secret…). */
+export function secretValuesOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return new BankConnectApi().properties
+		.filter((property) => property.typeOptions?.password === true)
+		.map((property) => credentials[property.name])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/** The longest stretch of time whose ACCESS_TOKENs are listed: far more than a request's timeout. */
+const MAX_TOKEN_WINDOW_SECONDS = 900;
+
+/** Every ACCESS_TOKEN these credentials may have signed between two instants (one per second, a second either side). */
+export function accessTokensBetween(
+	credentials: ICredentialDataDecryptedObject,
+	fromMs: number,
+	toMs: number,
+	sign: AccessTokenSigner = hmacSha256Signer,
+): string[] {
+	const secret = String(credentials.signingSecret ?? '');
+	if (secret === '') return [];
+	const last = Math.floor(toMs / 1000) + 1;
+	const first = Math.max(Math.floor(fromMs / 1000) - 1, last - MAX_TOKEN_WINDOW_SECONDS);
+	const tokens: string[] = [];
+	for (let second = first; second <= last; second++) tokens.push(sign(secret, String(second)));
+	return tokens;
+}
+
+/** What the credential Test says when the Base URL does not lead to the API (404). */
+export const BASE_URL_NOT_FOUND = `Base URL not found: it should end in /bank-connect, like ${PRODUCTION_BASE_URL}`;
+/** What the credential Test says when the Base URL answers with a redirect (not followed). */
+export const BASE_URL_REDIRECTS =
+	'The Base URL answers with a redirect, which is not followed (the API key is only sent to the Base URL): use the API address FinBox gave you';
 
 export class BankConnectApi implements ICredentialType {
 	name = 'bankConnectApi';
@@ -182,6 +244,15 @@ export class BankConnectApi implements ICredentialType {
 			description:
 				'Optional extra layer. When set, every request carries TIMESTAMP (Unix seconds) and ACCESS_TOKEN. FinBox shares the real token function on request; the default used here is the lowercase hex HMAC-SHA256 of TIMESTAMP keyed by this secret.',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The secret configured for the account\'s webhooks at FinBox. The BankConnect Trigger refuses (HTTP 401) a delivery whose x-secret-key header does not match; it is never sent to BankConnect.',
+		},
 	];
 
 	authenticate = async (
@@ -200,6 +271,11 @@ export class BankConnectApi implements ICredentialType {
 				type: 'responseCode',
 				properties: { value: 401, message: 'API key or Server Hash rejected' },
 			},
+			{ type: 'responseCode', properties: { value: 404, message: BASE_URL_NOT_FOUND } },
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: BASE_URL_REDIRECTS },
+			})),
 		],
 	};
 }

@@ -2,6 +2,7 @@ import { rmSync } from 'fs';
 import { SandboxClock } from './clock';
 import { FaultBook } from './faults';
 import { LinkIssuer } from './links';
+import { NetBankingOutages } from './netBankingOutages';
 import type { SandboxOptions } from './options';
 import { Processing, processingDelays } from './processing';
 import { RequestLog } from './requestLog';
@@ -20,6 +21,8 @@ export interface SandboxContext {
 	files: FileStore;
 	faults: FaultBook;
 	links: LinkIssuer;
+	/** what `GET /v1/net_banking_health/` reports as down */
+	outages: NetBankingOutages;
 	webhooks: WebhookDeliverer;
 	processing: Processing;
 	parseLimiter: Limiter;
@@ -42,6 +45,7 @@ export function createContext(options: SandboxOptions): SandboxContext {
 		files: new FileStore(),
 		faults: new FaultBook(),
 		links: new LinkIssuer(clock),
+		outages: new NetBankingOutages(),
 		webhooks,
 		parseLimiter: new Limiter(options.parseConcurrency),
 		multipart: { receivers: new Limiter(options.receiveConcurrency), idleMs: options.bodyTimeoutMs },
@@ -65,6 +69,7 @@ export function resetContext(context: SandboxContext): void {
 	context.webhooks.clear();
 	context.faults.clear();
 	context.links.clear();
+	context.outages.reset();
 	context.requests.clear();
 	context.state.clear();
 	context.clock.reset();

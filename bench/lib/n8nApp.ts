@@ -14,16 +14,13 @@ import { join } from 'path';
 import type { CliItem, WorkflowJson } from '../../test/harness/app/instance';
 import { createInstance } from '../../test/harness/app/instance';
 import { N8N_BIN } from '../../test/harness/app/n8nCli';
-import { N8nRest } from '../../test/harness/app/n8nRest';
+import { N8nRest, parseFlatted } from '../../test/harness/app/n8nRest';
 import { startN8nProcess } from '../../test/harness/app/n8nServer';
 import { packPackage } from '../../test/harness/communityPackage';
 import { REPO_ROOT } from '../../test/harness/repository';
 import type { SandboxProcess } from '../../test/harness/sandboxProcess';
 
 export type { WorkflowJson };
-
-/** n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it. */
-const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };
 
 /** How a benchmark process finds the app run.ts started (so one `n8n start` serves the whole run). */
 const APP_ENV = { url: 'BENCH_N8N_URL', cookie: 'BENCH_N8N_COOKIE', browserId: 'BENCH_N8N_BROWSER_ID' } as const;
@@ -149,7 +146,7 @@ export class N8nApp {
 				`/rest/executions/${executionId}`,
 			);
 			if (execution.stoppedAt !== null && execution.status !== 'running' && execution.status !== 'new') {
-				const saved = flatted.parse(execution.data) as SavedRunData;
+				const saved = parseFlatted(execution.data) as SavedRunData;
 				const error = saved.resultData.error;
 				if (execution.status !== 'success' || error) {
 					throw new Error(`workflow ${workflowId} ended ${execution.status}: ${error?.message ?? 'no error message'}`);

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,6 +12,7 @@ import type {
 import { checkRegistration, createRegistration, recordDeactivation } from './trigger/activation';
 import { triggerProperties } from './trigger/description';
 import { handleDelivery } from './trigger/handleDelivery';
+import { dropRecordedRepeats } from './trigger/recordedEvents';
 
 export class BankConnectTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,5 +54,10 @@ export class BankConnectTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery(this);
+	}
+
+	/** n8n runs this first in every execution a delivery starts, with the items webhook() returned. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await dropRecordedRepeats(this)];
 	}
 }

@@ -92,6 +92,13 @@ export function registerAdminRoutes(app: FastifyInstance, context: SandboxContex
 		})),
 	}));
 
+	app.get('/__sandbox/net-banking-health', async () => ({ outages: context.outages.list() }));
+	app.put('/__sandbox/net-banking-health', async (request, reply) => {
+		const problem = context.outages.set((request.body as { outages?: unknown } | undefined)?.outages);
+		if (problem) return reply.code(400).send({ detail: problem });
+		return { outages: context.outages.list() };
+	});
+
 	app.post('/__sandbox/reset', async () => {
 		resetContext(context);
 		return { message: 'reset' };

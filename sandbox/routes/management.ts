@@ -10,12 +10,10 @@ export function registerManagementRoutes(api: FastifyInstance, context: SandboxC
 	api.get('/net_banking_health/', async () => {
 		// checked "a few minutes ago", on the minute, like a periodic health probe
 		const checkedAt = Math.floor((context.clock.now() - 5 * 60_000) / 60_000) * 60_000;
-		return BANKS.map((b) => ({
-			bank: b.identifier.toUpperCase(),
-			updated_at: apiDateTime(checkedAt),
-			health_up: b.healthUp,
-			issue_details: b.healthUp ? null : b.issueDetails,
-		}));
+		return BANKS.map((b) => {
+			const issue = context.outages.issueOf(b.id);
+			return { bank: b.identifier.toUpperCase(), updated_at: apiDateTime(checkedAt), health_up: issue === undefined, issue_details: issue ?? null };
+		});
 	});
 
 	const catalogue = async () => ({

@@ -63,7 +63,7 @@ export interface MainJobResult {
 	steps: StepResult[];
 	statement: StatementSummary | null;
 	protectedStatement: ProtectedSummary | null;
-	banksDown: Array<{ bank: string; issue: string | null }> | null;
+	banksDown: Array<{ bank: string; name: string; issue: string | null }> | null;
 }
 
 /**
@@ -161,11 +161,15 @@ async function passwordProtected(
 	};
 }
 
-async function banksDown(input: MainJobInput, files: string[]): Promise<Array<{ bank: string; issue: string | null }>> {
+async function banksDown(input: MainJobInput, files: string[]): Promise<Array<{ bank: string; name: string; issue: string | null }>> {
 	const run = await runStep(MAIN_JOB_WORKFLOWS.banksDown, input.credentials);
 	const down = run.output('Banks That Are Down');
 	files.push(...(await writeItems(input.outDir, 'banks-down', down)));
-	return down.map((item) => ({ bank: String(item.json.bank), issue: (item.json.issue_details as string | null) ?? null }));
+	return down.map((item) => ({
+		bank: String(item.json.bank),
+		name: String(item.json.bank_name ?? item.json.bank),
+		issue: (item.json.issue_details as string | null) ?? null,
+	}));
 }
 
 /** One step: its result, or the failure it ended with; a failed step does not stop the others. */

@@ -33,7 +33,7 @@ export function formatSummary(result: MainJobResult, outDir: string): string {
 	}
 	if (banksDown) {
 		lines.push(
-			`Banks down          ${banksDown.length === 0 ? 'none' : banksDown.map((entry) => `${entry.bank}${entry.issue ? ` (${entry.issue})` : ''}`).join('; ')}`,
+			`Banks down          ${banksDown.length === 0 ? 'none' : banksDown.map((entry) => `${entry.name}${entry.issue ? ` (${entry.issue})` : ''}`).join('; ')}`,
 		);
 	}
 	lines.push('Steps');

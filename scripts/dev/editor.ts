@@ -1,5 +1,5 @@
 import { spawn } from 'child_process';
-import { createWriteStream, readFileSync } from 'fs';
+import { createWriteStream, existsSync, readFileSync, statSync } from 'fs';
 
 import type { N8nInstance } from '../../test/harness/app/n8nCli';
 import { N8N_BIN, freePort, n8nEnv } from '../../test/harness/app/n8nCli';
@@ -14,8 +14,11 @@ export interface Editor {
 
 const READY_TIMEOUT_MS = 120_000;
 
-function tail(file: string, lines = 40): string {
-	return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+/** What this start wrote to the log: its error lines first (n8n logs unrelated errors too), then its last lines. */
+function startLog(file: string, from: number, lines = 30): string {
+	const written = readFileSync(file).subarray(from).toString('utf8').split('\n');
+	const errors = written.filter((line) => /EADDRINUSE|There was an error|^Error|exited/i.test(line));
+	return [...errors.slice(0, 10), '…', ...written.slice(-lines)].join('\n');
 }
 
 /**
@@ -25,6 +28,7 @@ function tail(file: string, lines = 40): string {
  */
 export async function startEditor(instance: N8nInstance, port: number, logFile: string): Promise<Editor> {
 	const url = `http://127.0.0.1:${port}`;
+	const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
 	const log = createWriteStream(logFile, { flags: 'a' });
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
 		env: n8nEnv(instance, { N8N_PORT: String(port), WEBHOOK_URL: `${url}/`, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
@@ -52,7 +56,7 @@ export async function startEditor(instance: N8nInstance, port: number, logFile: 
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) {
 			await exited;
-			throw new Error(`n8n exited with ${child.exitCode} while starting (is port ${port} free?); the end of ${logFile}:\n${tail(logFile)}`);
+			throw new Error(`n8n exited with ${child.exitCode} while starting (is port ${port} free?); the end of ${logFile}:\n${startLog(logFile, logStart)}`);
 		}
 		try {
 			if ((await fetch(`${url}/healthz/readiness`)).ok) return { url, exited, stop };
@@ -62,5 +66,5 @@ export async function startEditor(instance: N8nInstance, port: number, logFile: 
 		await new Promise((resolveWait) => setTimeout(resolveWait, 250));
 	}
 	await stop();
-	throw new Error(`n8n was not ready at ${url} within ${READY_TIMEOUT_MS / 1000} s; the end of ${logFile}:\n${tail(logFile)}`);
+	throw new Error(`n8n was not ready at ${url} within ${READY_TIMEOUT_MS / 1000} s; the end of ${logFile}:\n${startLog(logFile, logStart)}`);
 }

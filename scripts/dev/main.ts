@@ -71,8 +71,15 @@ async function reload(instance: N8nInstance, port: number, logFile: string, file
 	try {
 		editor = await startEditor(instance, port, logFile);
 	} catch (error) {
-		console.error((error as Error).message);
-		return;
+		// a loaded machine may not have let go of the old n8n's port or database yet: one more try
+		console.error(`${(error as Error).message}\nTrying once more in 3 s…`);
+		await new Promise((resolveWait) => setTimeout(resolveWait, 3_000));
+		try {
+			editor = await startEditor(instance, port, logFile);
+		} catch (again) {
+			console.error((again as Error).message);
+			return;
+		}
 	}
 	watchForCrash(editor, logFile);
 	console.log(`Reloaded. Editor: ${editor.url}`);

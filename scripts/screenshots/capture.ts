@@ -4,11 +4,12 @@
  *
  *   scripts/screenshots/capture.sh            (sets up n8n and playwright-core, builds, then runs this)
  *
- * playwright-core is not a dependency of the package: capture.sh installs it into .n8n-app/tools/.
+ * playwright-core is not a dependency of the package: capture.sh installs it into .n8n-app/tools/
+ * (or the folder SCREENSHOT_TOOLS names, e.g. when .n8n-app is shared and read-only).
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, resolve } from 'path';
 
 import { packPackage } from '../../test/harness/communityPackage';
 import { readExample } from '../../test/harness/app/examples';
@@ -35,7 +36,8 @@ interface Browser {
 	close(): Promise<void>;
 }
 
-const { chromium } = require(join(REPO_ROOT, '.n8n-app', 'tools', 'node_modules', 'playwright-core')) as {
+const TOOLS = resolve(REPO_ROOT, process.env.SCREENSHOT_TOOLS ?? join('.n8n-app', 'tools'));
+const { chromium } = require(join(TOOLS, 'node_modules', 'playwright-core')) as {
 	chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
 };
 

@@ -26,16 +26,17 @@ describe('n8n execute, the package installed as a community package', () => {
 
 		expect(code).toBe(0);
 		expect(run.status).toBe('success');
-		const minute = expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:00$/);
+		const minute = expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:00 UTC$/);
 		expect(nodeOutput(run, 'BankConnect')).toEqual([
-			{ bank: 'HDFC', updated_at: minute, health_up: false, issue_details: 'Some cases are failing, when users are entering wrong captcha' },
-			{ bank: 'SBI', updated_at: minute, health_up: true, issue_details: null },
+			{ bank: 'HDFC', bank_name: 'HDFC Bank', updated_at: minute, health_up: false, issue_details: 'Some cases are failing, when users are entering wrong captcha' },
+			{ bank: 'SBI', bank_name: 'State Bank of India', updated_at: minute, health_up: true, issue_details: null },
 		]);
 	});
 
 	it('outputs only the banks that are down', async () => {
 		const { run } = await executeWorkflow(instance, 'HealthOnlyDown01');
 
+		// in the order BankConnect lists them (the sandbox: its catalogue's)
 		expect(nodeOutput(run, 'BankConnect').map(({ bank, health_up, issue_details }) => ({ bank, health_up, issue_details }))).toEqual([
 			{ bank: 'CENTRAL', health_up: false, issue_details: 'Bank website is down for scheduled maintenance' },
 			{ bank: 'HDFC', health_up: false, issue_details: 'Some cases are failing, when users are entering wrong captcha' },

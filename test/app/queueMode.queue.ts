@@ -36,8 +36,8 @@ describe('queue mode: main, two webhook processes and a worker', () => {
 	beforeAll(async () => {
 		[services, sandbox] = await Promise.all([startQueueServices(), startSandboxProcess(['--processing-ms', '300', '--webhook-secret', SECRET])]);
 		instance = createInstance(services.env);
-		await importCredential(instance, sandbox);
-		await importWorkflow(instance, WORKFLOW_ID, triggerWorkflow('Statement analysed → identity (queue)', WEBHOOK_ID, SECRET));
+		await importCredential(instance, sandbox, { webhookSecret: SECRET });
+		await importWorkflow(instance, WORKFLOW_ID, triggerWorkflow('Statement analysed → identity (queue)', WEBHOOK_ID));
 		await runN8nOk(instance, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		balancer = await startRoundRobin(targets);
 		const main = await startN8nProcess(instance, 'start', { webhookUrl: balancer.url, env: { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } });
@@ -83,29 +83,53 @@ describe('queue mode: main, two webhook processes and a worker', () => {
 		}
 	});
 
-	async function deliver(to: N8nProcess, body: Record<string, unknown>): Promise<unknown> {
+	async function deliver(to: N8nProcess, body: Record<string, unknown>): Promise<{ message: string; started: number }> {
 		const response = await fetch(productionWebhookUrl(to.url, WEBHOOK_ID), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-secret-key': SECRET },
 			body: JSON.stringify(body),
 		});
 		expect(response.status).toBe(200);
-		return await response.json();
+		return (await response.json()) as { message: string; started: number };
 	}
 
-	it('starts an event once when its repeats arrive at both webhook processes', async () => {
-		const event = { ...delivered, statement_id: 'repeated-statement' };
+	it('starts each event once when its repeats reach both webhook processes, at the same moment or after', async () => {
+		const before = (await rest.executions(WORKFLOW_ID)).length;
+		const events = Array.from({ length: 12 }, (_, index) => ({ ...delivered, statement_id: `repeated-${index}` }));
+		const answers: Array<{ started: number }> = [];
+		// the original at A and its repeat at B at the same moment
+		for (const event of events.slice(0, 6)) answers.push(...(await Promise.all([deliver(webhookA, event), deliver(webhookB, event)])));
+		// the repeat at B once A has answered (A saves static data only after its answer)
+		for (const event of events.slice(6)) {
+			answers.push(await deliver(webhookA, event));
+			answers.push(await deliver(webhookB, event));
+		}
+		// every event once more at B, seconds later, and the first delivered event again
+		for (const event of [...events, delivered]) answers.push(await deliver(webhookB, event));
 
-		expect(await deliver(webhookA, event)).toEqual({ message: 'received', started: 1 });
-		expect(await deliver(webhookB, event)).toEqual({ message: 'received', started: 0 });
-		expect(await deliver(webhookA, event)).toEqual({ message: 'received', started: 0 });
-		expect(await deliver(webhookB, delivered)).toEqual({ message: 'received', started: 0 });
-
-		const executions = await rest.waitForExecutions(WORKFLOW_ID, 2);
+		const handedOver = answers.reduce((sum, answer) => sum + answer.started, 0);
+		const executions = (await rest.waitForExecutions(WORKFLOW_ID, before + handedOver)).slice(before);
 		await new Promise((resolveWait) => setTimeout(resolveWait, 2_000));
-		expect(await rest.executions(WORKFLOW_ID)).toHaveLength(2);
-		const second = await rest.execution(executions[1].id);
-		expect(second.output('Statement Analysed')).toEqual([expect.objectContaining({ statement_id: 'repeated-statement' })]);
-		expect(worker.log()).toContain(`Worker started execution ${executions[1].id} `);
+		expect(await rest.executions(WORKFLOW_ID)).toHaveLength(before + handedOver);
+
+		const started: unknown[] = [];
+		let stoppedAtTrigger = 0;
+		for (const summary of executions) {
+			const execution = await rest.execution(summary.id);
+			expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+			expect(worker.log()).toContain(`Worker started execution ${summary.id} `);
+			const items = execution.output('Statement Analysed');
+			if (items.length === 0) {
+				stoppedAtTrigger++;
+				expect(execution.nodesRun).toEqual(['Statement Analysed']);
+			} else {
+				started.push(...items.map((item) => item.statement_id));
+				expect(execution.output('Identity')).toEqual([expect.objectContaining({ account_number: ACCOUNT })]);
+			}
+		}
+		// every event went on exactly once; the repeats the webhook processes let through stopped at the trigger
+		expect(started.sort()).toEqual(events.map((event) => event.statement_id).sort());
+		expect(stoppedAtTrigger).toBe(handedOver - events.length);
+		expect(stoppedAtTrigger).toBeGreaterThan(0);
 	});
 });

@@ -75,12 +75,14 @@ describe('1. net banking health alert', () => {
 	const workflow = readWorkflow('examples/01-net-banking-health-alert.json');
 	const tick = [{ json: { timestamp: '2026-11-02T10:15:00.000+05:30', Hour: '10', Minute: '15' } }];
 
-	test('Slack gets one message per bank that is down, with the bank and the issue', async () => {
+	test('first run: Slack gets one message per bank that is down, with its full name, the issue and since when', async () => {
 		const { recorder } = await runExample(workflow, tick);
-		expect(recorder.received('Is It Down?').map((item) => item.json.bank)).toEqual(BANKS_DOWN.map((bank) => bank.id.toUpperCase()));
+		expect(recorder.received('Is It Down?').map((item) => [item.json.event, item.json.bank])).toEqual(BANKS_DOWN.map((bank) => ['went down', bank.id.toUpperCase()]));
 		const messages = recorder.received('Alert on Slack');
 		expect(messages.map((item) => item.parameters.text)).toEqual(
-			BANKS_DOWN.map((bank) => expect.stringMatching(new RegExp(`^:rotating_light: Net banking of \\*${bank.id.toUpperCase()}\\* is down: ${bank.issueDetails!.replace(/[()]/g, '\\$&')} \\(checked `))),
+			BANKS_DOWN.map((bank) =>
+				expect.stringMatching(new RegExp(`^:rotating_light: Net banking of \\*${bank.fullName}\\* is down: ${bank.issueDetails!.replace(/[()]/g, '\\$&')} \\(since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\\)$`)),
+			),
 		);
 		expect(messages[0].parameters.channelId).toEqual({ __rl: true, value: '#ops-alerts', mode: 'name' });
 		expect(recorder.received('Alert by Email')).toEqual([]);
@@ -89,7 +91,7 @@ describe('1. net banking health alert', () => {
 	test('the Email alternative, once enabled, gets the same banks', async () => {
 		const { recorder } = await runExample(workflow, tick, ['Alert by Email']);
 		const emails = recorder.received('Alert by Email');
-		expect(emails.map((item) => item.parameters.subject)).toEqual(BANKS_DOWN.map((bank) => `Net banking of ${bank.id.toUpperCase()} is down`));
+		expect(emails.map((item) => item.parameters.subject)).toEqual(BANKS_DOWN.map((bank) => `Net banking of ${bank.fullName} is down`));
 		expect(emails[0].parameters.toEmail).toBe('ops@example.com');
 	});
 });
@@ -128,7 +130,7 @@ describe('2. statement intake to a sheet', () => {
 	test('Gmail: the attachment is uploaded and the report goes back as a reply in the thread', async () => {
 		const workflow = readWorkflow('examples/02b-statement-intake-from-gmail.json');
 		const email = {
-			json: { id: '18c0a1b2c3d4e5f6', threadId: '18c0a1b2c3d4e5f6', subject: 'My bank statement' },
+			json: { id: '18c0a1b2c3d4e5f6', threadId: '18c0a1b2c3d4e5f6', subject: 'My bank statement', from: { value: [{ address: 'ravi@example.com', name: 'Ravi' }], text: 'Ravi <ravi@example.com>' } },
 			binary: { attachment_0: await storedBinary(pdf, 'statement.pdf', 'application/pdf') },
 		};
 		const { recorder } = await runExample(workflow, [email]);

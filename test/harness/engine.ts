@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	ICredentialType,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -34,7 +35,7 @@ import { prepareN8nEnvironment } from './n8nEnvironment';
 import { recordingStandIns } from './recorder';
 import type { Recorder } from './recorder';
 import { PACKAGE_NAME, REPO_ROOT } from './repository';
-import { assertNoSecrets, credentialSecrets, recordLogLines } from './secretScan';
+import { accessTokenSecrets, assertNoSecrets, credentialSecrets, parameterSecrets, recordLogLines } from './secretScan';
 import type { NamedSecrets } from './secretScan';
 
 // n8n-core reads its folders from the environment when first used, which is after this line.
@@ -233,6 +234,8 @@ export interface RunOptions {
 	extraSecrets?: NamedSecrets;
 	/** Skip the secret check (benchmarks, whose timing must not include it). */
 	skipSecretScan?: boolean;
+	/** The workflow's static data, as n8n keeps it between runs of an active workflow; the run updates it in place. */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowRun {
@@ -296,12 +299,16 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-/** The package's node types (with the stand-ins) and a credentials helper holding `credentials`. */
+/**
+ * The package's node types (with the stand-ins, and `replaced` types, e.g. a node loaded as
+ * another n8n process has it) and a credentials helper holding `credentials`.
+ */
 export async function engineParts(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
+	replaced: Record<string, INodeType> = {},
 ): Promise<{ nodeTypes: INodeTypes; credentialsHelper: ICredentialsHelper }> {
 	const loader = await loadPackage();
-	return { nodeTypes: new PackageNodeTypes(loader), credentialsHelper: new TestCredentialsHelper(loader, credentials) };
+	return { nodeTypes: new PackageNodeTypes(loader, replaced), credentialsHelper: new TestCredentialsHelper(loader, credentials) };
 }
 
 /** Executes a workflow from its first trigger-less start node and resolves when the run finishes. */
@@ -311,6 +318,8 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	if (options.recordTypes?.length && !options.recorder) throw new Error('recordTypes needs a recorder');
 	const recording = options.recorder ? recordingStandIns(workflowJson, options.recordTypes ?? [], options.recorder) : {};
 	const nodeTypes = new PackageNodeTypes(loader, recording);
+	// read before n8n resolves the parameters in place against each node type's fields
+	const workflowSecrets = parameterSecrets(workflowJson.nodes);
 	const workflow = new Workflow({
 		id: 'test',
 		name: workflowJson.name ?? 'test',
@@ -319,6 +328,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		nodeTypes,
 		settings: workflowJson.settings,
 		active: false,
+		staticData: options.staticData,
 	});
 	const workflowData = {
 		id: 'test',
@@ -359,6 +369,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	} as unknown as IRunExecutionData;
 
 	const logs = options.skipSecretScan ? undefined : recordLogLines();
+	const startedAt = Date.now();
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	try {
 		await execution.processRunExecutionData(workflow);
@@ -368,7 +379,12 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const run = await finished;
 	const runData = run.data.resultData.runData;
 	if (logs) {
-		const secrets = { ...credentialSecrets(options.credentials), ...options.extraSecrets };
+		const secrets = {
+			...credentialSecrets(options.credentials),
+			...accessTokenSecrets(options.credentials, startedAt, Date.now()),
+			...workflowSecrets,
+			...options.extraSecrets,
+		};
 		assertNoSecrets({ runData, error: run.data.resultData.error, log: logs.lines }, secrets, 'run');
 	}
 	return {

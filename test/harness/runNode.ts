@@ -3,7 +3,7 @@
  * credential's distinctive secrets) or a running sandbox, and hands back its items and error.
  * Every run is checked for leaked secrets.
  */
-import type { ICredentialDataDecryptedObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { API_BASE_URL } from './bankConnectApi';
 import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from './engine';
@@ -25,6 +25,8 @@ export interface NodeRunOptions {
 	typeVersion?: number;
 	/** Secrets besides the credential's that the run must not show (e.g. a webhook secret). */
 	extraSecrets?: NamedSecrets;
+	/** The workflow's static data, kept between runs as n8n keeps it for an active workflow (updated in place). */
+	staticData?: IDataObject;
 }
 
 export interface NodeError extends Error {
@@ -63,7 +65,12 @@ export async function runWithTestCredentials(
 	workflow: WorkflowJson,
 	options: Omit<NodeRunOptions, 'continueOnFail'> = {},
 ): Promise<WorkflowRun> {
-	return await runWorkflow(workflow, { credentials: credentialsFor(options), startItems: options.startItems, extraSecrets: options.extraSecrets });
+	return await runWorkflow(workflow, {
+		credentials: credentialsFor(options),
+		startItems: options.startItems,
+		extraSecrets: options.extraSecrets,
+		staticData: options.staticData,
+	});
 }
 
 /** Manual Trigger → BankConnect with `parameters`; the node's output items and error. */
@@ -104,11 +111,11 @@ export function expectApiError(error: NodeError | undefined, expected: { message
 	for (const part of expected.description ?? []) expect(error?.description).toContain(part);
 }
 
-/** The node refused an input: a NodeOperationError naming the field and the item. */
-export function expectBadInput(error: NodeError | undefined, field: string, problem: string, itemIndex = 0): void {
+/** The node refused an input: a NodeOperationError naming the field and the item, and the fix when it is not to edit the field. */
+export function expectBadInput(error: NodeError | undefined, field: string, problem: string, itemIndex = 0, fix?: string): void {
 	expect(error?.name).toBe('NodeOperationError');
 	expect(error?.message).toBe(`${field} ${problem} (item ${itemIndex})`);
-	expect(error?.description).toBe(`Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`);
+	expect(error?.description).toBe(`${fix ?? `Fix the "${field}" field of item ${itemIndex}`}; nothing was sent to BankConnect for this item.`);
 	expect(error?.context?.itemIndex).toBe(itemIndex);
 }
 

@@ -102,3 +102,8 @@ export async function sampleStatement(origin: string, query: SampleStatementQuer
 	if (!response.ok) throw new Error(`sample-statement → ${response.status}: ${await response.text()}`);
 	return Buffer.from(await response.arrayBuffer());
 }
+
+/** Which banks the health API reports as down: bank identifier → issue (`PUT /__sandbox/net-banking-health`). */
+export async function setNetBankingOutages(origin: string, outages: Record<string, string>): Promise<void> {
+	await call(origin, 'PUT', '/__sandbox/net-banking-health', { outages });
+}

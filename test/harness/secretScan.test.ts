@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import { LoggerProxy, NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
@@ -60,5 +61,21 @@ describe('every engine run is checked for its credentials’ secrets', () => {
 		).rejects.toThrow('webhookSecret in run.runData.Start');
 		const clean = await runWorkflow(triggerOnly, { credentials, startItems: [{ json: { fine: true } }] });
 		expect(clean.output('Start')).toEqual([{ json: { fine: true }, pairedItem: { item: 0 } }]);
+	});
+	test('an ACCESS_TOKEN signed during the run is looked for too', async () => {
+		const signed = bankConnectCredentials('https://bankconnect.test/bank-connect', { signingSecret: SECRETS.signingSecret });
+		const token = createHmac('sha256', SECRETS.signingSecret).update(String(Math.floor(Date.now() / 1000))).digest('hex');
+		await expect(runWorkflow(triggerOnly, { credentials: signed, startItems: [{ json: { token } }] })).rejects.toThrow(
+			/bankConnectApi\.ACCESS_TOKEN@\d+ in run\.runData\.Start/,
+		);
+	});
+
+	test('a password parameter of the workflow (PDF Password) is looked for too, but not in the node definition an error carries', async () => {
+		const withPassword: WorkflowJson = { ...triggerOnly, nodes: [{ ...triggerOnly.nodes[0], parameters: { pdfPassword: 'pdf-pass-1234' } }] };
+		await expect(runWorkflow(withPassword, { credentials, startItems: [{ json: { echo: 'pdf-pass-1234' } }] })).rejects.toThrow(
+			'Start.parameters.pdfPassword in run.runData.Start',
+		);
+		const error = new NodeApiError({ ...node, parameters: { pdfPassword: 'pdf-pass-1234' } }, { message: 'x' });
+		expect(findSecrets({ error }, { pdfPassword: 'pdf-pass-1234' })).toEqual([]);
 	});
 });

@@ -1,12 +1,16 @@
 /**
- * Drives the BankConnect Trigger the way n8n does: activation runs the node's webhookMethods
- * (checkExists, then create when it answers false) in n8n-core's HookContext; every delivery runs
- * `webhook()` in n8n-core's WebhookContext and, when it returns items, an execution is started
- * with WorkflowExecute (trigger → "Sink" NoOp). Static data behaves as in n8n: each activation and
- * each delivery gets a fresh Workflow built from the stored copy, and the copy is overwritten
- * afterwards when the node changed it (so concurrent deliveries race exactly as in n8n).
+ * Drives the BankConnect Trigger the way n8n 2.41 does (ActiveWorkflowManager, TestWebhooks,
+ * WebhookService): activation runs the node's webhookMethods (checkExists, then create when it
+ * answers false) in n8n-core's HookContext, and a failed activation runs `delete` on the stored
+ * workflow; every delivery runs `webhook()` in n8n-core's WebhookContext and, when it returns
+ * items, an execution is started with WorkflowExecute (trigger → "Sink" NoOp), which runs the
+ * trigger's own `execute()` first. Static data behaves as in n8n: each activation and each delivery
+ * gets a fresh Workflow built from the stored copy, and the copy is overwritten afterwards when the
+ * node changed it (so concurrent deliveries race exactly as in n8n). "Listen for test event" runs
+ * on static data of its own. n8n's deduplication store is the in-memory one of deduplication.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
+import { join } from 'path';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 import type {
@@ -25,9 +29,10 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { deduplicationStore } from './deduplication';
 import { additionalDataFor, binaryDataService, engineParts } from './engine';
-import { PACKAGE_NAME } from './repository';
-import { assertNoSecrets, credentialSecrets } from './secretScan';
+import { PACKAGE_NAME, REPO_ROOT } from './repository';
+import { assertNoSecrets, credentialSecrets, recordLogLines } from './secretScan';
 
 export const TRIGGER_NAME = 'BankConnect Trigger';
 export const WEBHOOK_BASE_URL = 'https://n8n.example.com/webhook';
@@ -47,8 +52,52 @@ export interface DeliveryRequest {
 export interface DeliveryResult {
 	status: number;
 	responseBody: unknown;
-	/** the items the execution started with, or undefined when nothing started */
+	/**
+	 * the items the execution passed on from the trigger; [] when the execution stopped at the
+	 * trigger (its execute() found every event already recorded); undefined when nothing started
+	 */
 	started: INodeExecutionData[] | undefined;
+}
+
+/** How n8n runs one delivery. */
+export interface DeliveryOptions {
+	/** 'manual' for a test delivery (to the test URL while listenForTestEvent() is on) */
+	mode?: WorkflowExecuteMode;
+	/**
+	 * 'other': webhook() runs in a second n8n webhook process (its own copy of the package's
+	 * modules, as in queue mode); executions always run in this one, as on a queue-mode worker
+	 */
+	process?: 'main' | 'other';
+	/** the static data that process read when the call started (default: the stored copy) */
+	staticData?: IDataObject;
+}
+
+interface Parts {
+	workflow: Workflow;
+	additionalData: IWorkflowExecuteAdditionalData;
+	nodeType: INodeType;
+}
+
+interface BuildOptions {
+	staticData?: IDataObject;
+	active?: boolean;
+	process?: 'main' | 'other';
+}
+
+const TRIGGER_TYPE = `${PACKAGE_NAME}.bankConnectTrigger`;
+let otherProcessTrigger: INodeType | undefined;
+
+/** The trigger as a second n8n process loads it: the same dist/ files in a module registry of their own. */
+function triggerOfOtherProcess(): INodeType {
+	if (!otherProcessTrigger) {
+		jest.isolateModules(() => {
+			const loaded = require(join(REPO_ROOT, 'dist', 'nodes', 'BankConnect', 'BankConnectTrigger.node.js')) as {
+				BankConnectTrigger: new () => INodeType;
+			};
+			otherProcessTrigger = new loaded.BankConnectTrigger();
+		});
+	}
+	return otherProcessTrigger!;
 }
 
 interface CapturedResponse {
@@ -63,8 +112,12 @@ let idCounter = 0;
 export class TriggerHarness {
 	/** The static data "in the database" (what n8n would load for the next request). */
 	storedStaticData: IDataObject = {};
-	/** The items of every execution started, in start order. */
+	/** The items of every execution that went past the trigger, in start order. */
 	readonly executions: INodeExecutionData[][] = [];
+	/** How many executions stopped at the trigger (every event already recorded in n8n's database). */
+	stoppedAtTrigger = 0;
+	/** The static data of the current "Listen for test event" (n8n keeps it with the test webhook). */
+	private testStaticData: IDataObject | undefined;
 	readonly workflowId: string;
 	readonly node: INode;
 	/** n8n's production webhook base URL (e.g. a local receiver in end-to-end tests) */
@@ -99,8 +152,14 @@ export class TriggerHarness {
 		return (this.storedStaticData[`node:${TRIGGER_NAME}`] ?? {}) as IDataObject;
 	}
 
-	private async build(): Promise<{ workflow: Workflow; additionalData: IWorkflowExecuteAdditionalData; nodeType: INodeType }> {
-		const { nodeTypes, credentialsHelper } = await engineParts(this.credentials);
+	/** The production URL's test twin, served while listening for a test event. */
+	get testUrl(): string {
+		return `${WEBHOOK_TEST_BASE_URL}/${this.node.webhookId}/webhook`;
+	}
+
+	private async build(options: BuildOptions = {}): Promise<Parts> {
+		const replaced: Record<string, INodeType> = options.process === 'other' ? { [TRIGGER_TYPE]: triggerOfOtherProcess() } : {};
+		const { nodeTypes, credentialsHelper } = await engineParts(this.credentials, replaced);
 		const workflow = new Workflow({
 			id: this.workflowId,
 			name: 'trigger test',
@@ -110,8 +169,8 @@ export class TriggerHarness {
 			],
 			connections: { [TRIGGER_NAME]: { main: [[{ node: 'Sink', type: NodeConnectionTypes.Main, index: 0 }]] } },
 			nodeTypes,
-			active: true,
-			staticData: structuredClone(this.storedStaticData),
+			active: options.active ?? true,
+			staticData: structuredClone(options.staticData ?? this.storedStaticData),
 		});
 		const additionalData = additionalDataFor(credentialsHelper, {
 			restApiUrl: 'https://n8n.example.com/rest',
@@ -151,52 +210,105 @@ export class TriggerHarness {
 
 	private async runHook(
 		name: 'checkExists' | 'create' | 'delete',
-		parts: { workflow: Workflow; additionalData: IWorkflowExecuteAdditionalData; nodeType: INodeType },
+		parts: Parts,
 		mode: WorkflowExecuteMode,
 		activation: WorkflowActivateMode,
+		isTest = false,
 	): Promise<boolean | undefined> {
-		const webhookData = this.webhookData(parts.workflow, parts.additionalData, parts.nodeType, mode === 'manual');
+		const webhookData = this.webhookData(parts.workflow, parts.additionalData, parts.nodeType, isTest);
 		const context = new HookContext(parts.workflow, this.node, parts.additionalData, mode, activation, webhookData);
 		const method = parts.nodeType.webhookMethods!.default![name]!;
-		return await method.call(context);
+		return await this.withoutSecretsLogged(async () => await method.call(context));
 	}
 
-	/** As WebhookService.createWebhookIfNotExists, then the static data is saved. */
+	/** Runs `work`; neither its log lines nor its error may hold a secret. */
+	private async withoutSecretsLogged<T>(work: () => Promise<T>): Promise<T> {
+		const logs = recordLogLines();
+		try {
+			return await work();
+		} catch (error) {
+			assertNoSecrets(error, this.secrets(), 'error');
+			throw error;
+		} finally {
+			assertNoSecrets(logs.stop(), this.secrets(), 'log');
+		}
+	}
+
+	/**
+	 * As ActiveWorkflowManager.addWebhooks (WebhookService.createWebhookIfNotExists), then the static
+	 * data is saved. When a hook throws, n8n runs `delete` on the stored workflow (clearWebhooks),
+	 * saves that, and fails the activation.
+	 */
 	async activate(activation: WorkflowActivateMode = 'activate', mode: WorkflowExecuteMode = 'trigger'): Promise<'existed' | 'created'> {
 		const parts = await this.build();
-		const exists = await this.runHook('checkExists', parts, mode, activation);
-		if (!exists) await this.runHook('create', parts, mode, activation);
+		let exists: boolean | undefined;
+		try {
+			exists = await this.runHook('checkExists', parts, mode, activation);
+			if (!exists) await this.runHook('create', parts, mode, activation);
+		} catch (error) {
+			await this.deactivate().catch(() => undefined);
+			throw error;
+		}
 		this.save(parts.workflow);
 		return exists ? 'existed' : 'created';
 	}
 
-	/** As WebhookService.deleteWebhook when a workflow is deactivated. */
-	async deactivate(mode: WorkflowExecuteMode = 'trigger'): Promise<void> {
+	/** As ActiveWorkflowManager.clearWebhooks when a workflow is deactivated: `delete` in mode internal, then saved. */
+	async deactivate(): Promise<void> {
 		const parts = await this.build();
-		await this.runHook('delete', parts, mode, 'activate');
+		await this.runHook('delete', parts, 'internal', 'update');
 		this.save(parts.workflow);
 	}
 
+	/**
+	 * "Listen for test event", as TestWebhooks.needsWebhook: the workflow (inactive) with empty static
+	 * data, checkExists/create in manual mode on the test URL; n8n keeps the resulting static data
+	 * with the test webhook.
+	 */
+	async listenForTestEvent(): Promise<'existed' | 'created'> {
+		const parts = await this.build({ staticData: {}, active: false });
+		const exists = await this.runHook('checkExists', parts, 'manual', 'manual', true);
+		if (!exists) await this.runHook('create', parts, 'manual', 'manual', true);
+		this.testStaticData = parts.workflow.staticData;
+		return exists ? 'existed' : 'created';
+	}
+
+	/** The end of a test listen (a test delivery, the time-out or Stop), as TestWebhooks.deactivateWebhooks. */
+	async stopListening(): Promise<void> {
+		if (this.testStaticData === undefined) throw new Error('not listening for a test event');
+		const parts = await this.build({ staticData: {}, active: false });
+		parts.workflow.staticData = this.testStaticData;
+		this.testStaticData = undefined;
+		await this.runHook('delete', parts, 'internal', 'update', true);
+	}
+
 	/** Runs `webhook()` for a request n8n has received and parsed; starts an execution with its items. */
-	async runWebhook(
-		httpRequest: IDataObject,
-		httpResponse: unknown,
-		mode: WorkflowExecuteMode = 'webhook',
-	): Promise<INodeExecutionData[] | undefined> {
-		const parts = await this.build();
+	async runWebhook(httpRequest: IDataObject, httpResponse: unknown, options: DeliveryOptions = {}): Promise<INodeExecutionData[] | undefined> {
+		const mode = options.mode ?? 'webhook';
+		const test = mode === 'manual' && this.testStaticData !== undefined;
+		const parts = test
+			? await this.build({ staticData: {}, active: false })
+			: await this.build({ staticData: options.staticData, process: options.process });
+		if (test) parts.workflow.setTestStaticData(this.testStaticData!);
 		const additionalData = { ...parts.additionalData, httpRequest, httpResponse } as unknown as IWorkflowExecuteAdditionalData;
-		const webhookData = this.webhookData(parts.workflow, additionalData, parts.nodeType, mode === 'manual');
+		const webhookData = this.webhookData(parts.workflow, additionalData, parts.nodeType, test);
 		const context = new WebhookContext(parts.workflow, this.node, additionalData, mode, webhookData, [], null);
-		const result: IWebhookResponseData = await parts.nodeType.webhook!.call(context);
-		this.save(parts.workflow);
-		if (result.workflowData === undefined) return undefined;
-		const started = await this.startExecution(parts.workflow, parts.additionalData, result.workflowData);
-		this.executions.push(started);
+		const result: IWebhookResponseData = await this.withoutSecretsLogged(async () => await parts.nodeType.webhook!.call(context));
+		if (!test) this.save(parts.workflow);
+		let started: INodeExecutionData[] | undefined;
+		if (result.workflowData !== undefined) {
+			// queue mode: whichever process ran webhook(), the execution runs on the worker
+			const worker = options.process === 'other' ? await this.build({ staticData: options.staticData }) : parts;
+			started = await this.startExecution(worker.workflow, worker.additionalData, result.workflowData, test ? 'manual' : 'webhook');
+			if (started.length > 0) this.executions.push(started);
+			else this.stoppedAtTrigger++;
+		}
+		if (test) await this.stopListening();
 		return started;
 	}
 
 	/** A delivery from a test double of n8n's request and response (engine tests). */
-	async deliver(request: DeliveryRequest, mode: WorkflowExecuteMode = 'webhook'): Promise<DeliveryResult> {
+	async deliver(request: DeliveryRequest, options: DeliveryOptions = {}): Promise<DeliveryResult> {
 		const contentType = request.contentType ?? 'application/json';
 		const raw = request.rawBody ?? (request.body === undefined ? '' : JSON.stringify(request.body));
 		let body: unknown = {};
@@ -222,7 +334,7 @@ export class TriggerHarness {
 		const started = await this.runWebhook(
 			{ body, headers, params: {}, query: {}, rawBody: Buffer.from(raw), method: 'POST' } as unknown as IDataObject,
 			httpResponse,
-			mode,
+			options,
 		);
 		return {
 			status: response.statusCode,
@@ -255,22 +367,28 @@ export class TriggerHarness {
 		return await this.runWebhook({ body, headers: req.headers, params: {}, query: {}, rawBody, method: req.method } as unknown as IDataObject, res);
 	}
 
-	/** The credential's secrets and the trigger's webhook secret never reach an execution. */
-	private expectNoSecretsIn(run: IRun): void {
+	/** The credential's secrets (its Webhook Secret included) and a webhook secret kept in the node. */
+	private secrets(): Record<string, string | undefined> {
 		const webhookSecret = this.node.parameters.secret;
-		const secrets = { ...credentialSecrets(this.credentials), webhookSecret: typeof webhookSecret === 'string' ? webhookSecret : undefined };
-		assertNoSecrets({ runData: run.data.resultData.runData, error: run.data.resultData.error }, secrets, 'execution');
+		return { ...credentialSecrets(this.credentials), webhookSecret: typeof webhookSecret === 'string' ? webhookSecret : undefined };
 	}
 
-	/** As n8n starts a webhook execution: the trigger's items on the stack, then WorkflowExecute. */
+	/** No secret reaches an execution's data or error. */
+	private expectNoSecretsIn(run: IRun): void {
+		assertNoSecrets({ runData: run.data.resultData.runData, error: run.data.resultData.error }, this.secrets(), 'execution');
+	}
+
+	/** As n8n starts a webhook execution: the trigger's items on the stack, then WorkflowExecute (the trigger's execute() runs first). */
 	private async startExecution(
 		workflow: Workflow,
 		baseAdditionalData: IWorkflowExecuteAdditionalData,
 		workflowData: INodeExecutionData[][],
+		mode: WorkflowExecuteMode,
 	): Promise<INodeExecutionData[]> {
 		await binaryDataService();
+		await deduplicationStore();
 		const executionId = `exec-${++idCounter}`;
-		const hooks = new ExecutionLifecycleHooks('webhook', executionId, {
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 			id: workflow.id,
 			name: workflow.name,
 			nodes: Object.values(workflow.nodes),
@@ -292,11 +410,17 @@ export class TriggerHarness {
 				waitingExecutionSource: {},
 			},
 		} as unknown as IRunExecutionData;
-		await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
-		const run = await finished;
+		const run = await this.withoutSecretsLogged(async () => {
+			await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			return await finished;
+		});
 		this.expectNoSecretsIn(run);
-		const sink = run.data.resultData.runData.Sink;
-		if (!sink) throw new Error(`the execution did not reach Sink: ${run.data.resultData.error?.message ?? 'no error'}`);
+		const { runData, error } = run.data.resultData;
+		if (error) throw new Error(`the execution failed: ${error.message}`);
+		const passedOn = runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ?? [];
+		if (passedOn.length === 0) return [];
+		const sink = runData.Sink;
+		if (!sink) throw new Error('the execution did not reach Sink');
 		return sink.flatMap((task) => task.data?.main?.[0] ?? []);
 	}
 }

@@ -33,11 +33,15 @@ export function showOnlyFor(resource: string, operation: string | string[]): IDi
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
 }
 
-/** Shows every field of an operation only for that resource and operation, keeping each field's own conditions. */
-export function fieldsFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
-	const scope = showOnlyFor(resource, operation);
+/** The fields shown only when `show` holds, each keeping its own conditions. */
+export function shownWhen(fields: INodeProperties[], show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
 	return fields.map((field) => ({
 		...field,
-		displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...scope.show } },
+		displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...show } },
 	}));
+}
+
+/** Shows every field of an operation only for that resource and operation, keeping each field's own conditions. */
+export function fieldsFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
+	return shownWhen(fields, showOnlyFor(resource, operation).show ?? {});
 }

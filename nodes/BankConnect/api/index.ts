@@ -5,5 +5,5 @@ export * from './runLedger';
 export * from './session';
 export * from './statement';
 export * from './webhook';
-export { segment } from './segment';
+export { idProblem, segment } from './segment';
 export type * from './types';

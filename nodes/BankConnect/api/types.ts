@@ -173,6 +173,7 @@ export type AnalysisField = keyof AnalysisResponses;
 
 export interface BankHealth {
 	bank: string;
+	/** `YYYY-MM-DD HH:MM:SS`, UTC */
 	updated_at: string;
 	health_up: boolean;
 	issue_details: string | null;

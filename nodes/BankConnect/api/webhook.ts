@@ -11,7 +11,10 @@ const UPDATE_WEBHOOK_PATH: Record<WebhookFlow, string> = {
 	session: '/v1/session_data/update_webhook/',
 };
 
-/** Replaces the account's single webhook URL of that flow. The mode is always sent: left out, BankConnect resets it to 0. */
+/**
+ * Replaces the account's single webhook URL of that flow. The mode is always sent: left out,
+ * BankConnect resets it to 0. Setting the same URL and mode twice changes nothing, so it is retried.
+ */
 export async function updateWebhookUrl(
 	context: RequestContext,
 	flow: WebhookFlow,
@@ -23,6 +26,7 @@ export async function updateWebhookUrl(
 		method: 'POST',
 		path: UPDATE_WEBHOOK_PATH[flow],
 		json: { webhook_url: url, webhook_mode: mode },
+		idempotent: true,
 		itemIndex,
 	});
 	recordWrite(context, itemIndex, `${flow}-flow webhook URL set`);

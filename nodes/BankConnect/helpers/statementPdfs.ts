@@ -27,6 +27,21 @@ export const pdfDownloadFields: INodeProperties[] = [
 	},
 ];
 
+/** Whether items show each statement's PDF password: off by default, so it stays out of execution data. */
+export const pdfPasswordField: INodeProperties = {
+	displayName: 'Include PDF Password',
+	name: 'includePdfPassword',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether each item carries the PDF password the customer gave for the statement (pdf_password). Off: it is left out, so it is not kept in the execution data or passed to later steps.',
+};
+
+/** Whether the item's statements keep their pdf_password. */
+export function includesPdfPassword(context: IExecuteFunctions, itemIndex: number): boolean {
+	return context.getNodeParameter('includePdfPassword', itemIndex, false) === true;
+}
+
 /** The binary field to download into, or undefined when Download PDFs is off. */
 export function pdfDownloadTarget(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	if (!(context.getNodeParameter('download', itemIndex) as boolean)) return undefined;
@@ -38,20 +53,32 @@ export function pdfDownloadTarget(context: IExecuteFunctions, itemIndex: number)
 	);
 }
 
+/** The statement as an item shows it: without pdf_password unless asked for. */
+function shown(statement: StatementPdf, includePassword: boolean): IDataObject {
+	if (includePassword) return { ...statement };
+	const { pdf_password: _password, ...rest } = statement;
+	return rest;
+}
+
 async function withPdf(
 	context: IExecuteFunctions,
 	statement: StatementPdf,
+	json: IDataObject,
 	binaryPropertyName: string,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
 	if (statement.pdf_url === '') {
-		return {
-			json: { ...statement, pdf_downloaded: false, pdf_note: 'BankConnect deletes statement files 30 days after upload' },
-		};
+		return { json: { ...json, pdf_downloaded: false, pdf_note: 'BankConnect deletes statement files 30 days after upload' } };
 	}
 	const file = await downloadFile(context, statement.pdf_url, `the PDF of statement ${statement.statement_id}`, itemIndex);
 	const binary = await context.helpers.prepareBinaryData(file.data, `${statement.statement_id}.pdf`, 'application/pdf');
-	return { json: { ...statement, pdf_downloaded: true }, binary: { [binaryPropertyName]: binary } };
+	return { json: { ...json, pdf_downloaded: true }, binary: { [binaryPropertyName]: binary } };
+}
+
+/** How the statements become items: the PDF into this binary field (none: no download), with or without pdf_password. */
+export interface StatementPdfOutput {
+	binaryPropertyName: string | undefined;
+	includePassword: boolean;
 }
 
 /** One item per statement, led by its owner (`{entity_id}` or `{session_id}`), with the PDF when a field is given. */
@@ -59,14 +86,14 @@ export async function statementPdfItems(
 	context: IExecuteFunctions,
 	owner: IDataObject,
 	statements: StatementPdf[],
-	binaryPropertyName: string | undefined,
+	output: StatementPdfOutput,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	if (binaryPropertyName === undefined) return statements.map((statement) => ({ json: { ...owner, ...statement } }));
+	const { binaryPropertyName, includePassword } = output;
 	const items: INodeExecutionData[] = [];
 	for (const statement of statements) {
-		const item = await withPdf(context, statement, binaryPropertyName, itemIndex);
-		items.push({ ...item, json: { ...owner, ...item.json } });
+		const json = { ...owner, ...shown(statement, includePassword) };
+		items.push(binaryPropertyName === undefined ? { json } : await withPdf(context, statement, json, binaryPropertyName, itemIndex));
 	}
 	return items;
 }

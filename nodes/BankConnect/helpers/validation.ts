@@ -1,23 +1,52 @@
 import type { INode } from 'n8n-workflow';
 
+import { idProblem } from '../api';
 import { invalidInput, parseJson } from '../transport';
 import { identifierOfBankName, isBankIdentifier } from './banks';
 
-/** A required id or text: trimmed, never empty or whitespace. */
-export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
+/** What an expression gave instead of text, in the user's words. */
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'boolean') return String(value);
+	if (typeof value === 'number') return 'a number that is not finite';
+	return `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+}
+
+/** Text as given: a finite number becomes its digits; anything else that is not text is refused. */
+function asText(node: INode, itemIndex: number, field: string, value: unknown): string {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw invalidInput(node, itemIndex, field, 'must not be empty');
-	}
-	return value.trim();
+	if (typeof value !== 'string') throw invalidInput(node, itemIndex, field, `must be text (got ${kindOf(value)})`);
+	return value;
+}
+
+/** A required text: trimmed, never empty or whitespace. */
+export function requireText(node: INode, itemIndex: number, field: string, value: unknown): string {
+	if (value === undefined || value === null) throw invalidInput(node, itemIndex, field, 'must not be empty');
+	const text = asText(node, itemIndex, field, value).trim();
+	if (text === '') throw invalidInput(node, itemIndex, field, 'must not be empty');
+	return text;
+}
+
+/** A required BankConnect ID (entity, session, account, statement): text, trimmed, safe as one URL path segment. */
+export function requireId(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const id = requireText(node, itemIndex, field, value);
+	const problem = idProblem(id);
+	if (problem !== undefined) throw invalidInput(node, itemIndex, field, problem);
+	return id;
 }
 
 /** An optional text: trimmed; empty means "not given". */
 export function optionalText(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string') throw invalidInput(node, itemIndex, field, 'must be text');
-	return value.trim() === '' ? undefined : value.trim();
+	const text = asText(node, itemIndex, field, value).trim();
+	return text === '' ? undefined : text;
+}
+
+/** An optional secret (a PDF password): exactly as given, spaces included; only "" means "not given". */
+export function optionalSecret(node: INode, itemIndex: number, field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const text = asText(node, itemIndex, field, value);
+	return text === '' ? undefined : text;
 }
 
 /** `meta_data` is sent as a string: text as is, a JSON object stringified. */

@@ -174,7 +174,7 @@ export function describeFailures(progress: StatementProgress[]): string {
 		.join('; ');
 }
 
-/** Throws when a statement failed; true when every statement is completed. */
+/** Throws when a statement failed; true when there are statements and every one is completed. */
 function isComplete(progress: StatementProgress[], node: INode, itemIndex: number): boolean {
 	const status = analysisStatus(progress);
 	if (status === 'failed') throw analysisFailedError(node, describeFailures(progress), itemIndex);
@@ -190,8 +190,12 @@ export async function waitForCompletion<Response extends { progress: StatementPr
 		read,
 		{
 			isDone: (response) => isComplete(response.progress, options.node, options.itemIndex),
-			timeoutMessage: (response, maxWaitSeconds) =>
-				`Analysis not complete after ${maxWaitSeconds} s; still processing: ${describePending(response.progress)}`,
+			timeoutMessage: (response, maxWaitSeconds) => {
+				if (response.progress.length === 0) {
+					return `Analysis not complete after ${maxWaitSeconds} s: no statement was found for this entity; upload one first`;
+				}
+				return `Analysis not complete after ${maxWaitSeconds} s; still processing: ${describePending(response.progress)}`;
+			},
 		},
 		options,
 	);

@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { nextStepFor } from './nextSteps';
+import { redactText, redactValue } from './redact';
 
 /** What the caller knows about a request, to word its error. */
 export interface ErrorContext {
@@ -97,15 +98,20 @@ function describe(failure: BankConnectFailure, status: number): string {
 	return nextStep ? `${facts}. Next step: ${nextStep}.` : facts;
 }
 
-/** An HTTP answer that is not a success: message = BankConnect's code and message. */
+/**
+ * An HTTP answer that is not a success: message = BankConnect's code and message. `secrets` (from
+ * knownSecrets) are replaced in the answer before anything is read from it: an error page may echo
+ * the request's headers and body.
+ */
 export function buildApiError(
 	node: INode,
 	status: number,
 	body: unknown,
 	rawText: string,
 	context: ErrorContext = {},
+	secrets: readonly string[] = [],
 ): NodeApiError {
-	const failure = readFailure(status, body, rawText);
+	const failure = readFailure(status, redactValue(body, secrets), redactText(rawText, secrets));
 	let message = failure.code ? `${failure.code}: ${failure.message}` : failure.message;
 	if (status === 404 && context.resource && failure.code === null) {
 		message = `${context.resource} not found`;
@@ -127,6 +133,40 @@ export function buildApiError(
 		httpCode: String(status),
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** Where a redirect pointed, as it may be shown: the host only (its path and query may carry anything). */
+function redirectTarget(location: string | undefined): string {
+	if (location === undefined || location.trim() === '') return 'no address';
+	const placeholderOrigin = 'https://same-origin.invalid';
+	let target: URL;
+	try {
+		target = new URL(location.trim(), placeholderOrigin);
+	} catch {
+		return 'an address that is not a URL';
+	}
+	return target.origin === placeholderOrigin ? 'another path of the same host' : target.host;
+}
+
+/** A 3xx answer from the API: never followed, since the credential's headers and the body would go along. */
+export function buildRedirectError(
+	node: INode,
+	status: number,
+	location: string | undefined,
+	context: ErrorContext = {},
+	secrets: readonly string[] = [],
+): NodeApiError {
+	const message = redactText(`BankConnect answered with a redirect to ${redirectTarget(location)} (HTTP ${status}), which is not followed`, secrets);
+	return new NodeApiError(
+		node,
+		{ code: null, message, httpCode: String(status) },
+		{
+			message,
+			description: `HTTP status ${status}. API calls never follow redirects: the API key and the request stayed with the Base URL. Next step: check the Base URL of the credential; if FinBox gave you a new API address, use it.`,
+			httpCode: String(status),
+			itemIndex: context.itemIndex,
+		},
+	);
 }
 
 /** How a request failed without an HTTP answer. */
@@ -168,6 +208,14 @@ export function buildConfigurationError(node: INode, message: string, itemIndex?
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
+/** A report or PDF link that is not an absolute http(s) URL: it is not fetched (and never sent to the API). */
+export function buildUnusableLinkError(node: INode, what: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, `Could not download ${what}: BankConnect gave a link that is not an http:// or https:// URL`, {
+		itemIndex,
+		description: 'Read the analysis again for a fresh link; if it happens again, send FinBox support the time and the IDs of this item.',
+	});
+}
+
 /** A report or PDF link that did not answer with the file. */
 export function buildDownloadError(node: INode, status: number, what: string, itemIndex?: number): NodeApiError {
 	const message = `Could not download ${what}: the link answered HTTP ${status}`;
@@ -207,11 +255,14 @@ export function buildOutcomeUnknownError(
 
 const inputErrors = new WeakSet<Error>();
 
-/** Bad input: names the field and the item; nothing was sent for the item. */
-export function invalidInput(node: INode, itemIndex: number, field: string, problem: string): NodeOperationError {
+/**
+ * Bad input: names the field and the item; nothing was sent for the item. `fix` says what to do when
+ * it is not to edit the field, e.g. "Give a PDF file" when the field is right but its file is not.
+ */
+export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, fix?: string): NodeOperationError {
 	const error = new NodeOperationError(node, `${field} ${problem} (item ${itemIndex})`, {
 		itemIndex,
-		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to BankConnect for this item.`,
+		description: `${fix ?? `Fix the "${field}" field of item ${itemIndex}`}; nothing was sent to BankConnect for this item.`,
 	});
 	inputErrors.add(error);
 	return error;
@@ -252,6 +303,11 @@ export function stoppedByOtherItemError(node: INode): NodeOperationError {
 /** Whether an item ended only because another item failed (built by stoppedByOtherItemError). */
 export function isStoppedByOtherItem(error: unknown): boolean {
 	return error instanceof Error && stopErrors.has(error);
+}
+
+/** Trigger settings that cannot be activated as they are; `fix` says what to change. */
+export function activationRefusedError(node: INode, message: string, fix: string): NodeOperationError {
+	return new NodeOperationError(node, message, { description: fix });
 }
 
 /** A resource and operation pair the node does not offer (a hand-edited workflow). */
@@ -303,6 +359,22 @@ export function idsOfError(error: NodeApiError | NodeOperationError): Record<str
 		}
 	}
 	return { ...ids, ...writtenIdsOfError.get(error) };
+}
+
+/**
+ * A failure after the node created an entity for the item (Upload to a New Entity with a Link ID):
+ * the error names the entity, so the item can be retried into it rather than into another new one.
+ */
+export function afterEntityCreated(node: INode, caught: unknown, entityId: string, itemIndex: number): NodeApiError | NodeOperationError {
+	const error = asNodeError(node, caught, itemIndex);
+	// the statement is stored too (Then's wait failed): the error already says how to go on from it
+	if (idsOfError(error).statement_id) return error;
+	return withWrittenIds(
+		error,
+		'entity',
+		{ entity_id: entityId },
+		'it was created for this statement; to try again, upload to it (Upload To: Existing Entity) rather than to a new entity',
+	);
 }
 
 /** The item continueOnFail outputs for a failed input item. */

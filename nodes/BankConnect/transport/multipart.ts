@@ -21,6 +21,8 @@ export interface MultipartBody {
 	readonly type: string;
 	readonly size: number;
 	stream(): AsyncIterable<Uint8Array>;
+	/** The text fields sent before the file, so an error can leave their secrets (a PDF password) out. */
+	readonly fields: Readonly<Record<string, string>>;
 }
 
 /** Quotes a form-data name or file name the way browsers do (WHATWG): `"`, CR and LF percent-encoded. */
@@ -38,8 +40,10 @@ export function multipartBody(
 	file: MultipartFile,
 	boundary: string = newBoundary(),
 ): MultipartBody {
-	const fieldParts = Object.entries(fields)
-		.filter((entry): entry is [string, string] => entry[1] !== undefined)
+	const given = Object.fromEntries(
+		Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+	);
+	const fieldParts = Object.entries(given)
 		.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name=${quoteFormName(name)}\r\n\r\n${value}\r\n`)
 		.join('');
 	const preamble = Buffer.from(
@@ -68,5 +72,6 @@ export function multipartBody(
 		type: `multipart/form-data; boundary=${boundary}`,
 		size: preamble.byteLength + file.size + epilogue.byteLength,
 		stream,
+		fields: given,
 	};
 }

@@ -28,7 +28,7 @@ export const NEXT_STEP_BY_CODE: Readonly<Record<string, string>> = {
 	PROCESSING_NOT_REQUESTED: 'run Session → Initiate Processing first',
 	PROCESSING_NOT_COMPLETED: 'wait for processing: turn on Process and Wait, or Session → Get Progress with Wait for Completion',
 	DUPLICATE_PROCESSING_REQUEST:
-		'nothing to do: processing was already requested; turn on Already Requested Is Success to get an item instead of an error',
+		'nothing to do: it is already requested; for an item instead of an error, turn on Options → Accept Already Requested',
 	// Creating a session
 	INVALID_DATE_FORMAT: 'give From Date and To Date as dates, or as DD/MM/YYYY text',
 	INVALID_DATE_RANGE: 'set From Date earlier than To Date',

@@ -11,9 +11,12 @@ import type {
 } from 'n8n-workflow';
 
 import type { MultipartBody } from './multipart';
-import { buildApiError, buildConfigurationError, buildNetworkError } from './errors';
+import { buildApiError, buildConfigurationError, buildNetworkError, buildRedirectError } from './errors';
 import { parseJson } from './json';
 import type { ErrorContext } from './errors';
+import { holdsSecret, redactValue } from './redact';
+import { knownSecrets } from './secrets';
+import type { SendWindow } from './secrets';
 import {
 	READ_RETRY_POLICY,
 	isRetryableNetworkCode,
@@ -46,12 +49,19 @@ export interface ApiRequest extends ErrorContext {
 	streamedMultipart?: MultipartBody;
 	/** Overrides REQUEST_TIMEOUT_MS. */
 	timeoutMs?: number;
+	/** A write that may be sent again with the same effect (e.g. update_webhook): retried like a read. */
+	idempotent?: boolean;
 }
 
 interface RawResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+}
+
+/** An answer, with when its request went out and when the answer came. */
+export interface TimedResponse extends RawResponse {
+	window: SendWindow;
 }
 
 function toUrlSearchParams(form: FormFields): URLSearchParams {
@@ -73,6 +83,8 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		timeout: request.timeoutMs ?? REQUEST_TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// a redirect would take the credential's headers and the body along to any host: it is reported instead
+		disableFollowRedirect: true,
 	};
 	if (request.form) options.body = toUrlSearchParams(request.form);
 	if (request.json) {
@@ -83,13 +95,11 @@ function buildHttpOptions(request: ApiRequest, encoding: 'text' | 'arraybuffer')
 		// axios reads a Blob-shaped body through its stream(); n8n passes the object through untouched
 		options.body = request.streamedMultipart as unknown as IDataObject;
 		options.headers = { ...options.headers, 'Content-Type': request.streamedMultipart.type };
-		// axios's redirect transport (follow-redirects) keeps every byte sent, to replay it on a redirect
-		options.disableFollowRedirect = true;
 	}
 	return options;
 }
 
-function headerValue(headers: RawResponse['headers'], name: string): string | undefined {
+export function headerValue(headers: RawResponse['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
 }
@@ -120,22 +130,26 @@ async function sendOnce(context: RequestContext, options: IHttpRequestOptions): 
 	)) as RawResponse;
 }
 
+/** What a retried request needs to know: whether it is a read, and the item it belongs to. */
+export type RetriedRequest = Pick<ApiRequest, 'method' | 'idempotent' | 'itemIndex' | 'resource'>;
+
 /**
- * Sends a request, retrying reads (GET) on 429, 502/503/504 and dropped connections with backoff.
- * Writes are sent once: resending an upload could duplicate it.
+ * Sends with `send`, retrying reads (GET) and idempotent writes on 429, 502/503/504 and dropped
+ * connections with backoff. Other writes are sent once: resending an upload could duplicate it.
  */
-export async function sendWithRetries(
+export async function withRetries(
 	context: RequestContext,
-	request: ApiRequest,
-	encoding: 'text' | 'arraybuffer',
+	request: RetriedRequest,
+	send: () => Promise<RawResponse>,
 	policy: RetryPolicy = READ_RETRY_POLICY,
-): Promise<RawResponse> {
+): Promise<TimedResponse> {
 	const node: INode = context.getNode();
-	const maxAttempts = request.method === 'GET' ? policy.maxAttempts : 1;
+	const maxAttempts = request.method === 'GET' || request.idempotent === true ? policy.maxAttempts : 1;
 	for (let attempt = 1; ; attempt++) {
 		let response: RawResponse;
+		const sentAtMs = Date.now();
 		try {
-			response = await sendOnce(context, buildHttpOptions(request, encoding));
+			response = await send();
 		} catch (error) {
 			const configurationMessage = configurationMessageOf(error);
 			if (configurationMessage !== undefined) {
@@ -153,28 +167,52 @@ export async function sendWithRetries(
 			await sleep(retryDelayMs(attempt, retryAfter, policy));
 			continue;
 		}
-		return response;
+		return { ...response, window: { sentAtMs, answeredAtMs: Date.now() } };
 	}
 }
 
-/** Calls the API and returns the parsed JSON body, or throws a NodeApiError built from BankConnect's answer. */
+/** Sends an API request with the credential, never following a redirect; reads are retried (see withRetries). */
+export async function sendWithRetries(
+	context: RequestContext,
+	request: ApiRequest,
+	encoding: 'text' | 'arraybuffer',
+	policy: RetryPolicy = READ_RETRY_POLICY,
+): Promise<TimedResponse> {
+	return await withRetries(context, request, async () => await sendOnce(context, buildHttpOptions(request, encoding)), policy);
+}
+
+function isRedirect(status: number): boolean {
+	return status >= 300 && status < 400;
+}
+
+/**
+ * Calls the API and returns the parsed JSON body, or throws a NodeApiError built from BankConnect's
+ * answer. Whatever the answer holds, known secrets are replaced before it reaches an error or an
+ * item (see KnownSecrets for which, where).
+ */
 export async function apiRequest<T>(context: RequestContext, request: ApiRequest): Promise<T> {
 	const response = await sendWithRetries(context, request, 'text');
+	const node = context.getNode();
+	const secrets = await knownSecrets(context, CREDENTIAL_TYPE, request, response.window);
+	if (isRedirect(response.statusCode)) {
+		throw buildRedirectError(node, response.statusCode, headerValue(response.headers, 'location'), request, secrets.inErrors);
+	}
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 	// an empty body (e.g. a 204) reads as an empty object
 	const parsed = text.trim() === '' ? { ok: true as const, value: {} } : parseJson(text);
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
 	if (!ok) {
-		throw buildApiError(context.getNode(), response.statusCode, parsed.ok ? parsed.value : undefined, text, request);
+		throw buildApiError(node, response.statusCode, parsed.ok ? parsed.value : undefined, text, request, secrets.inErrors);
 	}
 	if (!parsed.ok) {
 		throw buildApiError(
-			context.getNode(),
+			node,
 			response.statusCode,
 			{ detail: `BankConnect answered ${request.method} ${request.path} with a body that is not JSON` },
 			text,
 			request,
+			secrets.inErrors,
 		);
 	}
-	return parsed.value as T;
+	return (holdsSecret(text, secrets.inData) ? redactValue(parsed.value, secrets.inData) : parsed.value) as T;
 }

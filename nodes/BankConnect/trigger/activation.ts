@@ -2,16 +2,25 @@ import { randomUUID } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { parseLinkIds } from '../helpers/webhookSettings';
-import { findMissedPayloads, markPayloadsHandled } from './catchUp';
+import { requireSecretForAnalysis } from './attachAnalysis';
+import { findMissedPayloads } from './catchUp';
 import type { Flow } from './payloads';
-import { isRegistered, registerWebhook, wantedRegistration } from './registration';
-import type { Registration, TriggerState } from './state';
+import {
+	forgetProductionRegistration,
+	productionRegistrationOf,
+	registerWebhook,
+	rememberProductionRegistration,
+	restoreProductionRegistration,
+	wantedRegistration,
+} from './registration';
+import type { WantedRegistration } from './registration';
+import type { TriggerState } from './state';
 import { triggerState } from './state';
 
 interface Settings {
 	flow: Flow;
 	register: boolean;
-	wanted: Omit<Registration, 'registeredAt'>;
+	wanted: WantedRegistration;
 	linkIds: string[];
 }
 
@@ -28,25 +37,30 @@ function readSettings(context: IHookFunctions): Settings {
 	};
 }
 
-function isProduction(context: IHookFunctions): boolean {
-	return context.getMode() !== 'manual';
+/** "Listen for test event" activates the trigger in manual mode, on its test URL. */
+function isTestListen(context: IHookFunctions): boolean {
+	return context.getMode() === 'manual';
 }
 
 /** Bookkeeping of every activation: a fresh activation id, and the catch-up of missed payloads. */
 async function recordActivation(context: IHookFunctions, state: TriggerState, settings: Settings): Promise<void> {
 	state.activatedAt = new Date().toISOString();
 	state.activationId = randomUUID();
-	if (isProduction(context) && settings.linkIds.length > 0) {
+	if (!isTestListen(context) && settings.linkIds.length > 0) {
 		await findMissedPayloads(context, state, settings.linkIds);
 	}
 }
 
-/** checkExists: the URL counts as registered when this activation would register what was recorded. */
+/**
+ * checkExists: BankConnect cannot tell where the account's URL points now (a test listen, another
+ * tool or another workflow may have moved it), so a registering trigger always registers again;
+ * update_webhook is idempotent. Settings that cannot run are refused here, before any request.
+ */
 export async function checkRegistration(context: IHookFunctions): Promise<boolean> {
-	const state = triggerState(context.getWorkflowStaticData('node'));
+	await requireSecretForAnalysis(context);
 	const settings = readSettings(context);
-	if (settings.register && !isRegistered(state, settings.wanted)) return false;
-	await recordActivation(context, state, settings);
+	if (settings.register) return false;
+	await recordActivation(context, triggerState(context.getWorkflowStaticData('node')), settings);
 	return true;
 }
 
@@ -55,21 +69,28 @@ export async function createRegistration(context: IHookFunctions): Promise<boole
 	const state = triggerState(context.getWorkflowStaticData('node'));
 	const settings = readSettings(context);
 	await registerWebhook(context, state, settings.wanted, new Date());
+	if (!isTestListen(context)) rememberProductionRegistration(context, settings.wanted);
 	await recordActivation(context, state, settings);
 	return true;
 }
 
 /**
- * delete: BankConnect cannot remove a webhook URL, so it stays; the trigger records when it went
- * inactive and forgets its registration, so the next activation registers again.
+ * delete: at the end of a test listen, puts the active workflow's production URL back. On
+ * deactivation (or a failed activation) BankConnect cannot remove a URL, so it stays; the trigger
+ * records when it went inactive. Missed payloads are not touched: only a started workflow marks
+ * an event handled, so the next activation's catch-up still finds what arrived meanwhile.
  */
 export async function recordDeactivation(context: IHookFunctions): Promise<boolean> {
 	const state = triggerState(context.getWorkflowStaticData('node'));
-	const settings = readSettings(context);
+	const url = context.getNodeWebhookUrl('default') ?? '';
+	const production = productionRegistrationOf(context);
+	if (production !== undefined && production.url !== url) {
+		// n8n tears down a test listen with this hook, on the test URL and the test's own static data
+		if (state.registration?.url === url) await restoreProductionRegistration(context, production);
+		return true;
+	}
+	forgetProductionRegistration(context);
 	state.deactivatedAt = new Date().toISOString();
 	delete state.registration;
-	if (isProduction(context) && settings.linkIds.length > 0) {
-		await markPayloadsHandled(context, state, settings.linkIds);
-	}
 	return true;
 }

@@ -1,11 +1,34 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { getEntityAnalysis, getSessionInsights, insightsAccounts } from '../api';
 import type { SessionInsights } from '../api';
+import { activationRefusedError } from '../transport';
 import type { TriggerEvent } from './events';
+import type { Flow } from './payloads';
+import { readWebhookSecret } from './verification';
 
 /** What the user may have fetched and attached to each completed event. */
 export type AttachChoice = 'none' | 'transactions' | 'salary' | 'identity' | 'insights';
+
+/** Why an analysis read needs the secret: said where activation is refused and where a read is skipped. */
+export const ANALYSIS_NEEDS_SECRET =
+	'Attach Analysis needs the Webhook Secret of the BankConnect credential: without it, anyone who learns this URL could make the trigger read any customer\'s analysis with your API key';
+
+/** The Attach Analysis field of the chosen flow. */
+export function readAttachChoice(context: IHookFunctions | IWebhookFunctions): AttachChoice {
+	const flow = context.getNodeParameter('flow', 'entity') as Flow;
+	return context.getNodeParameter(flow === 'entity' ? 'attachAnalysis' : 'attachSessionAnalysis', 'none') as AttachChoice;
+}
+
+/** Refuses to activate a trigger that would read analysis on an unverified delivery. */
+export async function requireSecretForAnalysis(context: IHookFunctions): Promise<void> {
+	if (readAttachChoice(context) === 'none' || (await readWebhookSecret(context)) !== '') return;
+	throw activationRefusedError(
+		context.getNode(),
+		ANALYSIS_NEEDS_SECRET,
+		'Set Webhook Secret in the BankConnect credential to the secret configured for your webhooks at FinBox, or set Attach Analysis to None',
+	);
+}
 
 function describeFailure(error: unknown): string {
 	return error instanceof Error ? error.message : 'the analysis could not be read';

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { TriggerState } from './state';
 
@@ -10,6 +11,16 @@ export interface DedupPolicy {
 
 export const DEFAULT_DEDUP_WINDOW_HOURS = 168;
 export const DEFAULT_DEDUP_MAX_ENTRIES = 5000;
+
+/** The policy the node's Options (Duplicate Window (Hours), Remembered Events) set. */
+export function dedupPolicy(options: IDataObject): DedupPolicy {
+	const hours = Number(options.dedupWindowHours ?? DEFAULT_DEDUP_WINDOW_HOURS);
+	const entries = Number(options.dedupMaxEntries ?? DEFAULT_DEDUP_MAX_ENTRIES);
+	return {
+		windowSeconds: Math.max(1, hours) * 3600,
+		maxEntries: Math.max(1, Math.floor(entries)),
+	};
+}
 
 /** 16 hex chars of SHA-256: small enough to keep thousands in static data, collisions negligible. */
 function hashKey(key: string): string {
@@ -40,6 +51,12 @@ function processScope(scope: string, maxEntries: number): Map<string, number> {
 		keys.delete(oldest);
 	}
 	return keys;
+}
+
+/** A test of whether an event was started and is still remembered in static data. */
+export function startedEvents(state: TriggerState): (key: string) => boolean {
+	const remembered = new Set((state.seen ?? []).map(([hash]) => hash));
+	return (key) => remembered.has(hashKey(key));
 }
 
 /** Drops remembered keys older than the window and beyond the cap (oldest first). */

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ENTITY_WEBHOOK_MODES } from '../helpers/webhookSettings';
 import { MAX_PENDING_CATCH_UP } from './catchUp';
 import { DEFAULT_DEDUP_MAX_ENTRIES, DEFAULT_DEDUP_WINDOW_HOURS } from './dedup';
+import { DEPRECATED_SECRET_PARAMETER } from './verification';
 
 const entityOnly = { show: { flow: ['entity'] } };
 const sessionOnly = { show: { flow: ['session'] } };
@@ -18,7 +19,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Entity Flow',
 				value: 'entity',
-				description: 'Classic uploads: one event per statement, {entity_id, statement_id, link_id, progress, reason}',
+				description: 'Classic uploads: one event per statement, with its entity, statement, Link ID, outcome and reason',
 			},
 			{
 				name: 'Session Flow',
@@ -66,7 +67,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: sessionOnly,
 	},
 	{
-		displayName: 'Register Webhook URL on Activation',
+		displayName: 'Register Webhook URL',
 		name: 'registerWebhook',
 		type: 'boolean',
 		default: true,
@@ -75,7 +76,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'A BankConnect account has ONE webhook URL per flow: activating this workflow replaces any URL set elsewhere (another workflow, another tool). Run one trigger per account, or one trigger that routes events to other workflows. "Listen for test event" points the account at the test URL until the workflow is activated again.',
+			'A BankConnect account has ONE webhook URL per flow: activating this workflow (and every n8n restart) sets it to this trigger, replacing any URL set elsewhere (another workflow, another tool). Run one trigger per account, or one trigger that routes events to other workflows. "Listen for test event" points the account at the test URL while it listens, then back at this active workflow; deliveries meanwhile go to the editor.',
 		name: 'singleUrlNotice',
 		type: 'notice',
 		default: '',
@@ -92,13 +93,30 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { flow: ['entity'], registerWebhook: [true] } },
 	},
 	{
-		displayName: 'Secret (X-Secret-Key)',
-		name: 'secret',
+		displayName:
+			'Set Webhook Secret in the BankConnect credential to the secret configured for your webhooks at FinBox. Without it any request to this URL starts the workflow, and Attach Analysis cannot be used.',
+		name: 'secretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { hide: { [DEPRECATED_SECRET_PARAMETER]: [{ _cnd: { exists: true } }] } },
+	},
+	{
+		displayName:
+			'This workflow keeps the webhook secret in the node, where exports and copies of the workflow carry it. Move it to Webhook Secret in the BankConnect credential (stored encrypted), then clear the field below.',
+		name: 'deprecatedSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { [DEPRECATED_SECRET_PARAMETER]: [{ _cnd: { exists: true } }] } },
+	},
+	{
+		displayName: 'Secret (Deprecated)',
+		name: DEPRECATED_SECRET_PARAMETER,
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'The secret configured for the account\'s webhooks at FinBox. When set, a delivery whose x-secret-key header does not match gets HTTP 401 and starts nothing.',
+			'Read only when the credential has no Webhook Secret. Shown only while it holds a value, for workflows saved before the secret moved to the credential.',
+		displayOptions: { show: { [DEPRECATED_SECRET_PARAMETER]: [{ _cnd: { exists: true } }] } },
 	},
 	{
 		displayName: 'Catch Up on Activation',
@@ -116,7 +134,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. customer-42, customer-43',
-		description: `Comma-separated link_ids whose missed payloads are replayed (at most ${MAX_PENDING_CATCH_UP} per activation, the newest kept)`,
+		description: `Comma-separated link_ids whose missed payloads are replayed (at most ${MAX_PENDING_CATCH_UP} at a time, oldest first; the rest after the next activation)`,
 		displayOptions: { show: { flow: ['entity'], catchUp: [true] } },
 	},
 	{
@@ -130,7 +148,8 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Transactions', value: 'transactions' },
 		],
 		default: 'none',
-		description: 'Read this analysis of the entity for every completed event and add it under "analysis" (after BankConnect got its 200)',
+		description:
+			'Read this analysis of the entity for every completed event and add it under "analysis" (after BankConnect got its 200). Needs the credential\'s Webhook Secret.',
 		displayOptions: entityOnly,
 	},
 	{
@@ -142,7 +161,8 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Insights', value: 'insights' },
 		],
 		default: 'none',
-		description: 'Read the session insights for every completed enrichment account and add them under "analysis" (after BankConnect got its 200)',
+		description:
+			'Read the session insights for every completed enrichment account and add them under "analysis" (after BankConnect got its 200). Needs the credential\'s Webhook Secret.',
 		displayOptions: sessionOnly,
 	},
 	{
@@ -158,7 +178,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_DEDUP_WINDOW_HOURS,
-				description: 'A repeat of an event (same entity or session, statement or account, event and status) within this time starts nothing',
+				description:
+					'A repeat of an event (same event_key: entity or session, statement or account, event and status) within this time is refused when it arrives. n8n\'s database also keeps the last Remembered Events, whatever their age, and stops a repeat among them when its execution starts (e.g. one that reached another n8n process).',
 			},
 			{
 				displayName: 'Remembered Events',
@@ -166,7 +187,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 100 },
 				default: DEFAULT_DEDUP_MAX_ENTRIES,
-				description: 'At most this many recent events are remembered for duplicate detection (the oldest are forgotten first)',
+				description:
+					'At most this many recent events are remembered for duplicate detection, in the workflow and in n8n\'s database (the oldest are forgotten first)',
 			},
 		],
 	},

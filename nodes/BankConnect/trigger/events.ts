@@ -7,7 +7,7 @@ export type EventSource = 'webhook' | 'catch-up';
 
 /** One event the workflow may start on: its flattened output item and the key repeats share. */
 export interface TriggerEvent {
-	/** Same for every repeat of one event: flow, entity/session, statement/account, event and status. */
+	/** Same for every repeat of one event: flow, entity/session, statement/account, event and status. Output as `event_key`. */
 	key: string;
 	json: IDataObject;
 	/** The entity or session whose analysis may be attached. */
@@ -28,11 +28,17 @@ function emptyToNull(value: string | null): string | null {
 	return value === null || value === '' ? null : value;
 }
 
+/** The key of a statement's outcome, the same for a live delivery and its replay. */
+export function entityEventKey(payload: Pick<EntityPayload, 'entity_id' | 'statement_id' | 'progress'>): string {
+	return ['entity', payload.entity_id, payload.statement_id, payload.progress].join('|');
+}
+
 /** A classic delivery (or a replayed one) as one flat item. */
 export function entityEvent(payload: EntityPayload | StoredEntityPayload, source: EventSource, receivedAt: string): TriggerEvent {
 	const eventTime = 'date_time' in payload ? payload.date_time : receivedAt;
+	const key = entityEventKey(payload);
 	return {
-		key: ['entity', payload.entity_id, payload.statement_id, payload.progress].join('|'),
+		key,
 		entityId: payload.entity_id,
 		sessionId: null,
 		completed: payload.progress === 'completed',
@@ -47,6 +53,7 @@ export function entityEvent(payload: EntityPayload | StoredEntityPayload, source
 			event_time: eventTime,
 			received_at: receivedAt,
 			source,
+			event_key: key,
 		},
 	};
 }
@@ -54,29 +61,34 @@ export function entityEvent(payload: EntityPayload | StoredEntityPayload, source
 /** A session delivery as flat items: one per account for enrichment, one for the other events. */
 export function sessionEvents(payload: SessionPayload, receivedAt: string): TriggerEvent[] {
 	if (payload.event_name === 'ENRICHMENT_NOTIFICATION') {
-		return payload.accounts.map((account) => ({
-			key: ['session', payload.session_id, payload.event_name, account.account_id, account.account_status].join('|'),
-			entityId: null,
-			sessionId: payload.session_id,
-			completed: account.account_status === 'completed',
-			json: {
-				flow: 'session',
-				event: payload.event_name,
-				session_id: payload.session_id,
-				account_id: account.account_id,
-				bank_name: account.bank_name,
-				status: account.account_status,
-				error_code: account.error_code,
-				error_message: account.error_message,
-				event_time: receivedAt,
-				received_at: receivedAt,
-				source: 'webhook',
-			},
-		}));
+		return payload.accounts.map((account) => {
+			const key = ['session', payload.session_id, payload.event_name, account.account_id, account.account_status].join('|');
+			return {
+				key,
+				entityId: null,
+				sessionId: payload.session_id,
+				completed: account.account_status === 'completed',
+				json: {
+					flow: 'session',
+					event: payload.event_name,
+					session_id: payload.session_id,
+					account_id: account.account_id,
+					bank_name: account.bank_name,
+					status: account.account_status,
+					error_code: account.error_code,
+					error_message: account.error_message,
+					event_time: receivedAt,
+					received_at: receivedAt,
+					source: 'webhook',
+					event_key: key,
+				},
+			};
+		});
 	}
+	const key = ['session', payload.session_id, payload.event_name].join('|');
 	return [
 		{
-			key: ['session', payload.session_id, payload.event_name].join('|'),
+			key,
 			entityId: null,
 			sessionId: payload.session_id,
 			// insights exist only once processing finished, which ENRICHMENT_NOTIFICATION announces
@@ -94,6 +106,7 @@ export function sessionEvents(payload: SessionPayload, receivedAt: string): Trig
 				event_time: receivedAt,
 				received_at: receivedAt,
 				source: 'webhook',
+				event_key: key,
 			},
 		},
 	];

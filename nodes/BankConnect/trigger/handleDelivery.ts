@@ -1,15 +1,14 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { attachAnalysis } from './attachAnalysis';
-import type { AttachChoice } from './attachAnalysis';
-import { claimNewEvents, DEFAULT_DEDUP_MAX_ENTRIES, DEFAULT_DEDUP_WINDOW_HOURS } from './dedup';
+import { ANALYSIS_NEEDS_SECRET, attachAnalysis, readAttachChoice } from './attachAnalysis';
+import { claimNewEvents, dedupPolicy } from './dedup';
 import { entityEvent, isWanted, sessionEvents } from './events';
 import type { EventFilter, TriggerEvent } from './events';
 import { parsePayload, readJsonBody } from './payloads';
 import type { Flow } from './payloads';
 import { respond } from './respond';
 import { triggerState } from './state';
-import { checkSecret } from './verification';
+import { checkSecret, readWebhookSecret } from './verification';
 
 function readFilter(context: IWebhookFunctions, flow: Flow): EventFilter {
 	return {
@@ -19,23 +18,14 @@ function readFilter(context: IWebhookFunctions, flow: Flow): EventFilter {
 	};
 }
 
-function readPolicy(context: IWebhookFunctions) {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const hours = Number(options.dedupWindowHours ?? DEFAULT_DEDUP_WINDOW_HOURS);
-	const entries = Number(options.dedupMaxEntries ?? DEFAULT_DEDUP_MAX_ENTRIES);
-	return {
-		windowSeconds: Math.max(1, hours) * 3600,
-		maxEntries: Math.max(1, Math.floor(entries)),
-	};
-}
-
 /**
  * One delivery: verify, parse, filter, drop repeats, answer 200 at once, then (optionally) read
- * the analysis and hand the items to n8n. Refused deliveries start nothing.
+ * the analysis and hand the items to n8n. Refused deliveries start nothing. The trigger's
+ * execute() then drops repeats another n8n process already started (recordedEvents.ts).
  */
 export async function handleDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const flow = context.getNodeParameter('flow', 'entity') as Flow;
-	const secret = context.getNodeParameter('secret', '') as string;
+	const secret = await readWebhookSecret(context);
 	const secretCheck = checkSecret(context.getHeaderData(), secret);
 	if (secretCheck === 'missing' || secretCheck === 'mismatch') {
 		respond(context, 401, { message: `Refused: the x-secret-key header is ${secretCheck === 'missing' ? 'missing' : 'wrong'}` });
@@ -68,14 +58,20 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	const filter = readFilter(context, flow);
 	const candidates = [...caughtUp, ...delivered].filter((event) => isWanted(event, filter));
 	const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:${state.activationId ?? ''}`;
-	const claimed = claimNewEvents(state, scope, candidates.map((event) => event.key), Date.now(), readPolicy(context));
+	const policy = dedupPolicy(context.getNodeParameter('options', {}) as IDataObject);
+	const claimed = claimNewEvents(state, scope, candidates.map((event) => event.key), Date.now(), policy);
 	const starting = claimed.map((index) => candidates[index]);
 
 	respond(context, 200, { message: 'received', started: starting.length });
 	if (starting.length === 0) return { noWebhookResponse: true };
 
-	const attach = context.getNodeParameter(flow === 'entity' ? 'attachAnalysis' : 'attachSessionAnalysis', 'none') as AttachChoice;
-	await attachAnalysis(context, starting, attach);
+	const attach = readAttachChoice(context);
+	if (attach !== 'none' && secret === '') {
+		// activation refuses this; a delivery must not read analysis unverified all the same
+		for (const event of starting) if (event.completed) event.json.analysis_error = ANALYSIS_NEEDS_SECRET;
+	} else {
+		await attachAnalysis(context, starting, attach);
+	}
 	return {
 		noWebhookResponse: true,
 		workflowData: [starting.map((event) => ({ json: event.json }))],

@@ -22,12 +22,12 @@ export interface TriggerState {
 	deactivatedAt?: string;
 	/** Recently started events: [hash of the event key, epoch seconds first seen], oldest first. */
 	seen?: Array<[string, number]>;
-	/** Per link_id, the newest `date_time` known to be handled (catch-up replays what is newer). */
+	/** Per link_id, the `date_time` catch-up reads from next time (that second included, but for lastPayloadKeys). */
 	lastPayloadTime?: Record<string, string>;
+	/** Per link_id, the event keys of the payloads at lastPayloadTime already started, queued or older than the trigger. */
+	lastPayloadKeys?: Record<string, string[]>;
 	/** Missed payloads found at activation, started with the next delivery. */
 	pendingCatchUp?: StoredEntityPayload[];
-	/** How many missed payloads were dropped because more than the cap were found. */
-	catchUpDropped?: number;
 }
 
 /** The node's static data, typed. Mutations are saved by n8n with the workflow. */

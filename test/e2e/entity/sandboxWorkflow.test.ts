@@ -47,9 +47,10 @@ test('Create → Get → Get Many → Net Banking Health', async () => {
 
 	const expectedHealth = BANKS.filter((bank) => bank.id === 'hdfc' || bank.id === 'sbi').map((bank) => ({
 		bank: bank.id.toUpperCase(),
+		bank_name: bank.fullName,
 		health_up: bank.healthUp,
 		issue_details: bank.healthUp ? null : bank.issueDetails,
-		updated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+		updated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/),
 	}));
 	const health = result.output('Net Banking Health');
 	expect(health.map((item) => item.json)).toEqual(expectedHealth);

@@ -8,23 +8,22 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runNode } from '../../harness/runNode';
 import { sampleStatement } from '../../harness/sandboxClient';
 import type { SandboxProcess } from '../../harness/sandboxProcess';
-import { createEntity, startFaultSandbox, underFaults, uploadStatement } from './faultSandbox';
+import { createAnalysedEntity, createEntity, startFaultSandbox, underFaults } from './faultSandbox';
 
 let sandbox: SandboxProcess;
 let entityId: string;
-/** An entity with one analysed statement: analysis reads of an entity without statements are not complete. */
-let analysedEntityId: string;
 let otherEntityId: string;
+/** An entity whose statement is analysed: waiting on an entity without statements never completes. */
+let analysedEntityId: string;
 let pdfBase64: string;
 
 beforeAll(async () => {
 	sandbox = await startFaultSandbox();
 	entityId = await createEntity(sandbox);
-	analysedEntityId = await createEntity(sandbox);
-	const analysed = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input-analysed' })).toString('base64');
-	await uploadStatement(sandbox, analysedEntityId, analysed);
 	otherEntityId = await createEntity(sandbox);
 	pdfBase64 = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input' })).toString('base64');
+	const analysedPdf = (await sampleStatement(sandbox.origin, { bank: 'hdfc', months: 1, seed: 'bad-input-analysed' })).toString('base64');
+	analysedEntityId = await createAnalysedEntity(sandbox, analysedPdf);
 });
 
 afterAll(async () => {

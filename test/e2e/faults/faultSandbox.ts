@@ -61,9 +61,11 @@ export async function createEntity(sandbox: SandboxProcess, linkId = 'fault-suit
 	return (await postForm<{ entity_id: string }>(sandbox, '/v1/entity/', { link_id: linkId }, 201)).entity_id;
 }
 
-/** Uploads a statement (base64, bank detected) to an entity; with the suite's processing time of 0 it is analysed at once. */
-export async function uploadStatement(sandbox: SandboxProcess, entityId: string, base64: string): Promise<string> {
-	return (await postForm<{ statement_id: string }>(sandbox, '/v1/statement/bankless_upload_base64/', { entity_id: entityId, file: base64 }, 200)).statement_id;
+/** An entity with one statement uploaded (base64, bank known), analysed at once by the suite's sandbox (--processing-ms 0). */
+export async function createAnalysedEntity(sandbox: SandboxProcess, pdfBase64: string, bank = 'hdfc'): Promise<string> {
+	const entityId = await createEntity(sandbox);
+	await postForm(sandbox, '/v1/statement/upload_base64/', { file: pdfBase64, bank_name: bank, entity_id: entityId }, 200);
+	return entityId;
 }
 
 /** A session with the default range (the last six months). */

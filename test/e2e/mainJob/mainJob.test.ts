@@ -35,7 +35,7 @@ function entry(file: string): SampleStatementEntry & { expected: NonNullable<Sam
 	return found as SampleStatementEntry & { expected: NonNullable<SampleStatementEntry['expected']> };
 }
 
-const BANKS_DOWN = BANKS.filter((bank) => !bank.healthUp).map((bank) => ({ bank: bank.id.toUpperCase(), issue: bank.issueDetails }));
+const BANKS_DOWN = BANKS.filter((bank) => !bank.healthUp).map((bank) => ({ bank: bank.id.toUpperCase(), name: bank.fullName, issue: bank.issueDetails }));
 
 async function mainJob(outDir: string, password: string): Promise<MainJobResult> {
 	return await runMainJob({
@@ -156,7 +156,7 @@ test('the command starts its own sandbox, prints the summary and the output fold
 	expect(stdout).toContain(`  transactions       ${main.transactionCount}\n`);
 	expect(stdout).toContain('  months             6 (');
 	expect(stdout).toContain('  fraud flags        none');
-	expect(stdout).toContain(`Banks down          ${BANKS_DOWN.map((bank) => `${bank.bank} (${bank.issue})`).join('; ')}`);
+	expect(stdout).toContain(`Banks down          ${BANKS_DOWN.map((bank) => `${bank.name} (${bank.issue})`).join('; ')}`);
 	expect(stdout).toContain('  ok      Password-protected statement');
 	expect(lines[lines.length - 1]).toBe(`Outputs in ${outDir}`);
 	const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as MainJobResult;

@@ -90,7 +90,7 @@ test('Delete → {session_id, deleted: true}; then Get Status fails with SESSION
 	expect([uploadError.message, uploadError.httpCode]).toEqual(['SESSION_DELETED: The session has been deleted', '410']);
 });
 
-test('after processing: Get Status lists the account completed; a repeated Initiate fails with 409, or succeeds with Treat Already Requested as Success', async () => {
+test('after processing: Get Status lists the account completed; a repeated Initiate fails with 409, or succeeds with Accept Already Requested', async () => {
 	const sessionId = await createSession('lifecycle-processed');
 	const [uploaded] = await runNodeOk(uploadInto(sessionId), { sandbox });
 	const acknowledged = await runNodeOk({ resource: 'session', operation: 'initiateProcessing', sessionId, processAndWait: false }, { sandbox });

@@ -75,7 +75,7 @@ describe('entity flow', () => {
 		await expectOneUpload('/v1/statement/bankless_upload/', { identity: 'true' }, sha256(pdf));
 	});
 
-	test('base64, bank known, new entity, identity off, then salary: POST statement/upload_base64/', async () => {
+	test('base64, bank known, new entity, then salary: POST statement/upload_base64/ (Include Identity is hidden there; a saved "off" is dropped)', async () => {
 		const spec = { bank: 'sbi', months: 3, seed: 'upload-base64-known' };
 		const pdf = await sampleStatement(sandbox.origin, spec);
 		const items = await runNodeOk(
@@ -89,7 +89,7 @@ describe('entity flow', () => {
 		expect(items).toHaveLength(salaryLines.length);
 		expect(items.map((item) => item.json.date)).toEqual(salaryLines.map((line) => line.date));
 		expect(items.map((item) => item.json.amount)).toEqual(salaryLines.map((line) => line.credit));
-		await expectOneUpload('/v1/statement/upload_base64/', {}, sha256(pdf));
+		await expectOneUpload('/v1/statement/upload_base64/', { identity: 'true' }, sha256(pdf));
 	});
 
 	test('base64, bank detected, existing entity, then transactions as the whole response: POST statement/bankless_upload_base64/', async () => {

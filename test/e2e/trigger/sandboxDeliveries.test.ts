@@ -50,11 +50,13 @@ beforeAll(async () => {
 			})
 			.finally(() => inFlight--);
 	});
+	// fetch keeps connections alive: the server must not close one idle under load just as the next request goes out
+	receiver.keepAliveTimeout = 120_000;
 	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 	receiverBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
 	trigger = new TriggerHarness(
-		{ flow: 'entity', registerWebhook: true, webhookMode: 1, secret: SECRET, catchUp: true, linkIds: LINK_ID },
-		bankConnectCredentials(sandbox.baseUrl),
+		{ flow: 'entity', registerWebhook: true, webhookMode: 1, catchUp: true, linkIds: LINK_ID },
+		bankConnectCredentials(sandbox.baseUrl, { webhookSecret: SECRET }),
 		{ webhookBaseUrl: receiverBase },
 	);
 });

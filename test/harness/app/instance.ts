@@ -45,8 +45,8 @@ export function createInstance(env: Record<string, string> = {}): N8nInstance & 
 	return { userFolder, env, remove: () => rmSync(userFolder, { recursive: true, force: true }) };
 }
 
-/** `n8n import:credentials` of a BankConnect credential with the custom base URL of the sandbox. */
-export async function importCredential(instance: N8nInstance, sandbox: SandboxTarget): Promise<void> {
+/** `n8n import:credentials` of a BankConnect credential with the custom base URL of the sandbox (and the account's Webhook Secret). */
+export async function importCredential(instance: N8nInstance, sandbox: SandboxTarget, options: { webhookSecret?: string } = {}): Promise<void> {
 	const file = join(instance.userFolder, 'credential.json');
 	const credential = {
 		id: CREDENTIAL_ID,
@@ -58,6 +58,7 @@ export async function importCredential(instance: N8nInstance, sandbox: SandboxTa
 			environment: 'custom',
 			baseUrl: sandbox.baseUrl,
 			signingSecret: sandbox.signingSecret ?? '',
+			webhookSecret: options.webhookSecret ?? '',
 		},
 	};
 	writeFileSync(file, JSON.stringify([credential]));
@@ -81,6 +82,14 @@ export function withSandboxCredential(workflow: WorkflowJson): WorkflowJson {
 export async function importWorkflow(instance: N8nInstance, id: string, workflow: WorkflowJson): Promise<void> {
 	const file = join(instance.userFolder, `workflow-${id}.json`);
 	writeFileSync(file, JSON.stringify({ ...withSandboxCredential(workflow), id }));
+	await runN8nOk(instance, ['import:workflow', `--input=${file}`]);
+	rmSync(file);
+}
+
+/** `n8n import:workflow` of several workflows at once (one CLI start), each under its id. */
+export async function importWorkflows(instance: N8nInstance, workflows: Array<{ id: string; workflow: WorkflowJson }>): Promise<void> {
+	const file = join(instance.userFolder, 'workflows.json');
+	writeFileSync(file, JSON.stringify(workflows.map(({ id, workflow }) => ({ ...withSandboxCredential(workflow), id }))));
 	await runN8nOk(instance, ['import:workflow', `--input=${file}`]);
 	rmSync(file);
 }

@@ -3,8 +3,14 @@ import { join } from 'path';
 
 import { REPO_ROOT } from '../repository';
 
-/** n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it. */
-const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };
+/**
+ * n8n stores run data "flatted" (JSON with shared references); its own copy of the library reads it,
+ * loaded on first use so that importing this file works before the app is installed.
+ */
+export function parseFlatted(text: string): unknown {
+	const flatted = require(join(REPO_ROOT, '.n8n-app', 'app', 'node_modules', 'flatted')) as { parse(text: string): unknown };
+	return flatted.parse(text);
+}
 
 export const OWNER = { email: 'owner@bankconnect.test', firstName: 'Test', lastName: 'Owner', password: 'Sandbox-Owner-1' };
 
@@ -19,14 +25,18 @@ export interface ExecutionSummary {
 	stoppedAt: string | null;
 }
 
-/** The run data of one execution: items per node (first output, last run). */
+/** The run data of one execution: items per node (last run). */
 export interface ExecutionDetail extends ExecutionSummary {
-	output(nodeName: string): Array<Record<string, unknown>>;
+	/** The json of the items a node emitted on one output (default the first, e.g. an If's true branch). */
+	output(nodeName: string, outputIndex?: number): Array<Record<string, unknown>>;
 	nodesRun: string[];
+	/** The error the execution stopped with, if any. */
+	error?: { message: string; description?: string; node?: { name: string } };
 }
 
 interface RunData {
 	resultData: {
+		error?: ExecutionDetail['error'];
 		runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
 	};
 }
@@ -62,17 +72,49 @@ export class N8nRest {
 
 	async execution(id: string): Promise<ExecutionDetail> {
 		const body = (await this.json('GET', `/rest/executions/${id}`)) as { data: ExecutionSummary & { data: string } };
-		const run = flatted.parse(body.data.data) as RunData;
-		const runData = run.resultData.runData;
+		// a running execution may have no run data yet
+		const run = ((body.data.data ? parseFlatted(body.data.data) : undefined) ?? {}) as Partial<RunData>;
+		const runData = run.resultData?.runData ?? {};
 		return {
 			...body.data,
 			nodesRun: Object.keys(runData),
-			output: (nodeName) => {
+			error: run.resultData?.error,
+			output: (nodeName, outputIndex = 0) => {
 				const runs = runData[nodeName];
 				if (!runs?.length) throw new Error(`node "${nodeName}" did not run in execution ${id}`);
-				return (runs[runs.length - 1].data?.main[0] ?? []).map((item) => item.json);
+				return (runs[runs.length - 1].data?.main[outputIndex] ?? []).map((item) => item.json);
 			},
 		};
+	}
+
+	/** Publishes (activates) the workflow's current version, as the editor's Publish button does. */
+	async activate(workflowId: string): Promise<void> {
+		const { data } = (await this.json('GET', `/rest/workflows/${workflowId}`)) as { data: { versionId: string } };
+		await this.json('POST', `/rest/workflows/${workflowId}/activate`, { versionId: data.versionId });
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.json('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** Runs the workflow from a trigger as "Execute workflow" in the editor does; resolves with the execution's id. */
+	async runManually(workflowId: string, triggerName: string): Promise<string> {
+		const body = (await this.json('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } })) as {
+			data: { executionId?: string; waitingForWebhook?: boolean };
+		};
+		if (!body.data.executionId) throw new Error(`running ${workflowId} from "${triggerName}" started no execution: ${JSON.stringify(body)}`);
+		return body.data.executionId;
+	}
+
+	/** Polls until the execution has stopped; returns it. */
+	async finishedExecution(id: string, timeoutMs = 120_000): Promise<ExecutionDetail> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.execution(id);
+			if (execution.stoppedAt !== null && execution.status !== 'running' && execution.status !== 'new') return execution;
+			if (Date.now() > deadline) throw new Error(`execution ${id} still ${execution.status} after ${timeoutMs} ms`);
+			await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+		}
 	}
 
 	/** Polls until the workflow has `count` finished executions (then returns them, oldest first). */

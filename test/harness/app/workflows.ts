@@ -16,8 +16,12 @@ export function manualWorkflow(name: string, parameters: Record<string, unknown>
 	};
 }
 
-/** BankConnect Trigger "Statement Analysed" (entity flow, with a secret) → BankConnect "Identity" of that entity. */
-export function triggerWorkflow(name: string, webhookId: string, secret: string): WorkflowJson {
+/**
+ * BankConnect Trigger "Statement Analysed" (entity flow; the webhook secret is the credential's) →
+ * BankConnect "Identity" of that entity. `nodeSecret` puts a secret in the node, as workflows saved
+ * before the credential had its Webhook Secret did.
+ */
+export function triggerWorkflow(name: string, webhookId: string, nodeSecret?: string): WorkflowJson {
 	return {
 		name,
 		nodes: [
@@ -27,7 +31,7 @@ export function triggerWorkflow(name: string, webhookId: string, secret: string)
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: { flow: 'entity', entityEvents: ['completed', 'failed'], webhookMode: 1, secret },
+				parameters: { flow: 'entity', entityEvents: ['completed', 'failed'], webhookMode: 1, ...(nodeSecret === undefined ? {} : { secret: nodeSecret }) },
 			},
 			{
 				name: 'Identity',
@@ -45,4 +49,9 @@ export function triggerWorkflow(name: string, webhookId: string, secret: string)
 /** The production URL n8n serves a trigger's `webhook` path on: `<base>/webhook/<webhookId>/webhook`. */
 export function productionWebhookUrl(base: string, webhookId: string): string {
 	return `${base}/webhook/${webhookId}/webhook`;
+}
+
+/** The URL n8n serves the same path on while the editor listens for a test event. */
+export function testWebhookUrl(base: string, webhookId: string): string {
+	return `${base}/webhook-test/${webhookId}/webhook`;
 }

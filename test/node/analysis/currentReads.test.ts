@@ -161,7 +161,7 @@ describe('Account ID on the transaction reads', () => {
 
 	test('an Account ID that is not text is refused before any request', async () => {
 		const api = watchApi();
-		expectBadInput(await runNodeFailing(read('transactions', { accountId: '={{ { id: 1 } }}' })), 'Account ID', 'must be text');
+		expectBadInput(await runNodeFailing(read('transactions', { accountId: '={{ { id: 1 } }}' })), 'Account ID', 'must be text (got an object)');
 		expect(api.requests).toEqual([]);
 	});
 });

@@ -65,6 +65,16 @@ describe('Analysis → Wait for Completion', () => {
 		expect(api.requests.length).toBeGreaterThanOrEqual(2);
 	});
 
+	test('an entity with no statement yet is not complete: waiting ends saying no statement was found, with no empty success', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath(path)).reply(200, { ...withProgress('transactions', []), accounts: [], transactions: [] }).persist();
+
+		const error = await runNodeFailing(waitingRead(1));
+
+		expect(error.message).toBe('Analysis not complete after 1 s: no statement was found for this entity; upload one first');
+		expect(api.requests.length).toBeGreaterThanOrEqual(2);
+	});
+
 	test('without Wait for Completion an unfinished analysis is returned as it is', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(path)).reply(200, withProgress('transactions', progress('processing')));

@@ -37,4 +37,20 @@ describe('the base URL of the credential', () => {
 		expect(items).toEqual([{ json: ENTITY, pairedItem: { item: 0 } }]);
 		expectAuthenticated(requests[0]);
 	});
+
+	test('a Base URL ending in /v1 (copied from an endpoint) is used without it', async () => {
+		const requests: RecordedRequest[] = [];
+		nock('https://proxy.example.com')
+			.get('/bank-connect/v1/entity/e-1/')
+			.reply(function () {
+				requests.push({ method: 'GET', path: this.req.path, headers: this.req.headers as Record<string, string>, body: '' });
+				return [200, ENTITY];
+			});
+
+		const items = await runNodeOk(get, { credentials: { baseUrl: 'https://proxy.example.com/bank-connect/v1/' } });
+
+		expect(items).toEqual([{ json: ENTITY, pairedItem: { item: 0 } }]);
+		expect(requests.map((request) => request.path)).toEqual(['/bank-connect/v1/entity/e-1/']);
+	});
 });
+

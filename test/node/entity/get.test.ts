@@ -19,13 +19,26 @@ describe('Entity → Get', () => {
 		expect(items).toEqual([{ json: ENTITY, pairedItem: { item: 0 } }]);
 	});
 
-	test('escapes an id that is not a plain path segment', async () => {
+	test('an id that is not a plain path segment is refused, not sent (see test/node/validation/ids.test.ts)', async () => {
+		const api = watchApi();
+
+		const error = await runNodeFailing(get('a/b?c'));
+
+		expectBadInput(error, 'Entity ID', 'may hold only letters, digits, "-", "_", "." and "~", as a BankConnect ID does (got "a/b?c")');
+		expect(api.requests).toEqual([]);
+	});
+
+	test.each([
+		['a UUID', '4c5a1b9e-7d2f-4e8a-9b1c-2d3e4f5a6b7c', '4c5a1b9e-7d2f-4e8a-9b1c-2d3e4f5a6b7c'],
+		['every character an ID may hold', 'ent_1.2~x-Y', 'ent_1.2~x-Y'],
+		['a number from an expression', '={{ 12345 }}', '12345'],
+	])('%s is sent as the path segment', async (_name, entityId, segment) => {
 		const api = mockApi();
-		api.scope.get(apiPath('/v1/entity/a%2Fb%3Fc/')).reply(200, ENTITY);
+		api.scope.get(apiPath(`/v1/entity/${segment}/`)).reply(200, ENTITY);
 
-		await runNodeOk(get('a/b?c'));
+		await runNodeOk(get(entityId));
 
-		expect(requestLines(api.requests)).toEqual(['GET /v1/entity/a%2Fb%3Fc/']);
+		expect(requestLines(api.requests)).toEqual([`GET /v1/entity/${segment}/`]);
 	});
 
 	test('a 404 says "entity <id> not found"', async () => {

@@ -21,20 +21,30 @@ const getPdfs = (parameters: Record<string, unknown> = {}) => ({
 	...parameters,
 });
 
-const [first, second, old] = PDFS.statements;
+/** A statement as an item shows it by default: without the customer's PDF password. */
+const withoutPassword = ({ pdf_password: _password, ...statement }: (typeof PDFS.statements)[number]) => statement;
+const [first, second, old] = PDFS.statements.map(withoutPassword);
 
 beforeEach(resetNetwork);
 
 describe('Entity → Get PDFs', () => {
-	test('GETs /v1/entity/<id>/get_pdfs/ and outputs one item per statement', async () => {
+	test('GETs /v1/entity/<id>/get_pdfs/ and outputs one item per statement, without its PDF password', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/get_pdfs/`)).reply(200, PDFS);
 
-		const items = await runNodeOk(getPdfs());
+		const items = await runNodeOk(getPdfs(), { extraSecrets: { pdfPassword: PDFS.statements[1].pdf_password ?? undefined } });
 
 		expect(requestLines(api.requests)).toEqual([`GET /v1/entity/${ENTITY_ID}/get_pdfs/`]);
 		expectAuthenticated(api.requests[0]);
-		expect(items).toEqual(PDFS.statements.map((statement) => ({ json: { entity_id: ENTITY_ID, ...statement }, pairedItem: { item: 0 } })));
+		expect(items).toEqual([first, second, old].map((statement) => ({ json: { entity_id: ENTITY_ID, ...statement }, pairedItem: { item: 0 } })));
+	});
+
+	test('Include PDF Password shows each statement\'s pdf_password as BankConnect gave it', async () => {
+		mockApi().scope.get(apiPath(`/v1/entity/${ENTITY_ID}/get_pdfs/`)).reply(200, PDFS);
+
+		const items = await runNodeOk(getPdfs({ includePdfPassword: true }));
+
+		expect(items.map((item) => item.json)).toEqual(PDFS.statements.map((statement) => ({ entity_id: ENTITY_ID, ...statement })));
 	});
 
 	test('Download PDFs writes each PDF into the binary field, without credentials on the file host; "" links are explained', async () => {

@@ -20,8 +20,8 @@ const EXPIRY_PROBLEM = 'must be a whole number of minutes from 5 to 43200 (30 da
 const BAD_INPUTS: Array<[string, unknown, Record<string, unknown>, unknown, string, string]> = [
 	['Link ID from an expression giving empty text', '={{ "" }}', {}, '', 'Link ID', 'must not be empty'],
 	['whitespace Link ID', '   ', {}, '', 'Link ID', 'must not be empty'],
-	['Link ID from an expression giving an object', '={{ { id: 1 } }}', {}, '', 'Link ID', 'must not be empty'],
-	['Link ID from an expression giving true', '={{ true }}', {}, '', 'Link ID', 'must not be empty'],
+	['Link ID from an expression giving an object', '={{ { id: 1 } }}', {}, '', 'Link ID', 'must be text (got an object)'],
+	['Link ID from an expression giving true', '={{ true }}', {}, '', 'Link ID', 'must be text (got true)'],
 	['Redirect URL without a scheme', 'loan-1', {}, 'lender.example/done', 'Redirect URL', URL_PROBLEM('lender.example/done')],
 	['Redirect URL with ftp', 'loan-1', {}, 'ftp://lender.example/done', 'Redirect URL', URL_PROBLEM('ftp://lender.example/done')],
 	['Redirect URL with javascript:', 'loan-1', {}, 'javascript:alert(1)', 'Redirect URL', URL_PROBLEM('javascript:alert(1)')],

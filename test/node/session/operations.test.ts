@@ -246,7 +246,7 @@ describe('Session → Initiate Processing', () => {
 		]);
 	});
 
-	test('Treat Already Requested as Success turns the 409 into an "already requested" item', async () => {
+	test('Accept Already Requested turns the 409 into an "already requested" item', async () => {
 		const api = mockApi();
 		api.scope
 			.post(dataPath('initiate_processing'))
@@ -280,7 +280,18 @@ describe('Session → Get PDFs and Delete', () => {
 		const items = await runNodeOk(session('getPdfs', { download: false }));
 
 		expect(requestLines(api.requests)).toEqual([`GET /v1/session_data/${SESSION_ID}/get_pdfs/`]);
-		expect(items).toEqual(SESSION_PDFS.statements.map((statement) => paired({ session_id: SESSION_ID, ...statement })));
+		expect(items).toEqual(SESSION_PDFS.statements.map(({ pdf_password: _password, ...statement }) => paired({ session_id: SESSION_ID, ...statement })));
+	});
+
+	test('Get PDFs leaves pdf_password out unless Include PDF Password is on', async () => {
+		const api = mockApi();
+		api.scope.get(dataPath('get_pdfs')).times(2).reply(200, SESSION_PDFS);
+
+		const hidden = await runNodeOk(session('getPdfs', { download: false }), { extraSecrets: { pdfPassword: 'secret' } });
+		const shown = await runNodeOk(session('getPdfs', { download: false, includePdfPassword: true }));
+
+		expect(hidden.map((item) => 'pdf_password' in item.json)).toEqual([false, false]);
+		expect(shown.map((item) => item.json.pdf_password)).toEqual([null, 'secret']);
 	});
 
 	test('Get PDFs with Download writes each PDF into the binary field, without credentials on the file host', async () => {
@@ -294,7 +305,7 @@ describe('Session → Get PDFs and Delete', () => {
 
 		expect(requestLines(files.requests)).toEqual(['GET /pdfs/st-hdfc-1.pdf?sig=a1']);
 		expectNoCredentials(files.requests[0]);
-		const [first, second] = SESSION_PDFS.statements;
+		const [first, second] = SESSION_PDFS.statements.map(({ pdf_password: _password, ...statement }) => statement);
 		expect(items.map((item) => item.json)).toEqual([
 			{ session_id: SESSION_ID, ...first, pdf_downloaded: true },
 			{ session_id: SESSION_ID, ...second, pdf_downloaded: false, pdf_note: 'BankConnect deletes statement files 30 days after upload' },

@@ -70,7 +70,13 @@ describe('Statement → Upload, many items', () => {
 
 		const { error } = await runNode(upload(TO_ENTITY), { startItems });
 
-		expectBadInput(error, 'Input Binary Field', 'the file "photo.jpg" in "data" is not a PDF (its bytes do not start with %PDF-)', 2);
+		expectBadInput(
+			error,
+			'Input Binary Field',
+			'the file "photo.jpg" in "data" is not a PDF (its bytes do not start with %PDF-)',
+			2,
+			"Give the statement as a PDF file (the bank's e-statement, not an image or another document) in item 2",
+		);
 		await new Promise((settled) => setTimeout(settled, 300)); // an upload already under way would land by now
 		expect(seen.stored).toEqual([]);
 		expect(nock.pendingMocks()).toHaveLength(1); // not one upload reached BankConnect

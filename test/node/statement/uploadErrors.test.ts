@@ -74,6 +74,24 @@ describe('error shapes', () => {
 	});
 });
 
+describe('a file that is not a PDF', () => {
+	test.each([
+		['not a PDF', Buffer.from('\u0089PNG\r\n a photo of the statement'), 'is not a PDF (its bytes do not start with %PDF-)'],
+		['empty', Buffer.alloc(0), 'is an empty file'],
+	])('%s: the error says to give a PDF file, not to fix the field', async (_name, bytes, problem) => {
+		const { run } = await runNode(upload(FILE_TO_ENTITY), { startItems: [await fileItem(bytes, 'statement.png')], continueOnFail: true });
+		expect(run.output('BankConnect')).toEqual([
+			{
+				json: {
+					error: `Input Binary Field the file "statement.png" in "data" ${problem} (item 0)`,
+					description: "Give the statement as a PDF file (the bank's e-statement, not an image or another document) in item 0; nothing was sent to BankConnect for this item.",
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
 describe('no blind resend after a dropped connection', () => {
 	const pdfUrl = `${API_ORIGIN}/files/st-9.pdf`;
 

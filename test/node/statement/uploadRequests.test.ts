@@ -53,15 +53,15 @@ describe('file part (multipart/form-data, streamed)', () => {
 		expect(request.headers['x-api-key']).toBe(SECRETS.apiKey);
 	});
 
-	test('bank detected, existing entity, password, identity off: POST /v1/statement/bankless_upload/ without a query', async () => {
+	test('bank detected, existing entity, password (sent exactly as typed, spaces included), identity off: POST /v1/statement/bankless_upload/ without a query', async () => {
 		expectRequest('POST', '/bank-connect/v1/statement/bankless_upload/', [200, UPLOADED], captured);
 		await output(
-			{ source: 'binary', inputBinaryField: 'data', bankMode: 'detect', target: 'entity', entityId: ' ent-1 ', pdfPassword: 'p@ss word', identity: false },
+			{ source: 'binary', inputBinaryField: 'data', bankMode: 'detect', target: 'entity', entityId: ' ent-1 ', pdfPassword: ' p@ss word ', identity: false },
 			{ name: 'locked.pdf', bytes: LOCKED_PDF },
 		);
 		const [request] = captured;
 		expect(request.path).toBe('/bank-connect/v1/statement/bankless_upload/');
-		expect(request.body).toBe(multipartText(boundaryOf(request), [['entity_id', 'ent-1'], ['pdf_password', 'p@ss word']], 'locked.pdf', LOCKED_PDF));
+		expect(request.body).toBe(multipartText(boundaryOf(request), [['entity_id', 'ent-1'], ['pdf_password', ' p@ss word ']], 'locked.pdf', LOCKED_PDF));
 	});
 
 	test('session, bank known: POST /v1/statement/upload_session/ with session_id, upload_type PDF, bank_name and the file part', async () => {
@@ -85,7 +85,7 @@ describe('form fields (application/x-www-form-urlencoded)', () => {
 
 	test.each([
 		['URL, bank known, existing entity', { source: 'url', fileUrl: 'https://files.example.com/s.pdf', bankMode: 'known', bankName: 'axis', target: 'entity', entityId: 'ent-9' }, '/v1/statement/upload/', [['bank_name', 'axis'], ['entity_id', 'ent-9'], ['file_url', 'https://files.example.com/s.pdf']]],
-		['URL, bank detected, new entity, password', { source: 'url', fileUrl: 'http://files.example.com/s.pdf', bankMode: 'detect', target: 'newEntity', pdfPassword: 'pw' }, '/v1/statement/bankless_upload/', [['pdf_password', 'pw'], ['file_url', 'http://files.example.com/s.pdf']]],
+		['URL, bank detected, new entity, password as typed', { source: 'url', fileUrl: 'http://files.example.com/s.pdf', bankMode: 'detect', target: 'newEntity', pdfPassword: ' p w ' }, '/v1/statement/bankless_upload/', [['pdf_password', ' p w '], ['file_url', 'http://files.example.com/s.pdf']]],
 		['base64, bank known, new entity', { source: 'base64', base64Content: base64, bankMode: 'known', bankName: 'kotak', target: 'newEntity' }, '/v1/statement/upload_base64/', [['bank_name', 'kotak'], ['file', base64]]],
 		['base64 with a data: prefix and line breaks, bank detected, existing entity', { source: 'base64', base64Content: `data:application/pdf;base64,${base64.slice(0, 20)}\n${base64.slice(20)}`, bankMode: 'detect', target: 'entity', entityId: 'ent-2' }, '/v1/statement/bankless_upload_base64/', [['entity_id', 'ent-2'], ['file', base64]]],
 		['base64 to a session, bank detected', { source: 'base64', base64Content: base64, bankMode: 'detect', target: 'session', sessionId: 'ses-1' }, '/v1/statement/upload_session/', [['session_id', 'ses-1'], ['upload_type', 'BASE64'], ['file', base64]]],

@@ -1,5 +1,5 @@
 import { PAYLOADS_BY_LINK } from '../../fixtures/sessions';
-import { apiPath, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
+import { apiPath, connectionReset, expectAuthenticated, mockApi, requestLines, resetNetwork, watchApi } from '../../harness/bankConnectApi';
 import { expectApiError, expectBadInput, runNodeFailing, runNodeOk } from '../../harness/runNode';
 
 const WEBHOOK_URL = 'https://n8n.lender.example/webhook/bankconnect';
@@ -45,6 +45,20 @@ describe('Webhook → Update URL', () => {
 
 		expectBadInput(error, 'Webhook Mode', 'must be 0 (net banking only) or 1 (manual uploads too)');
 		expect(api.requests).toEqual([]);
+	});
+
+	test('setting a URL is idempotent, so a 503 or a dropped connection is retried', async () => {
+		const api = mockApi();
+		const path = apiPath('/v1/entity/update_webhook/');
+		api.scope.post(path).reply(503, 'upstream unavailable', { 'Retry-After': '0' });
+		api.scope.post(path).replyWithError(connectionReset());
+		api.scope.post(path).reply(200, { message: 'success' });
+
+		const items = await runNodeOk({ resource: 'webhook', operation: 'updateUrl', flow: 'entity', webhookUrl: WEBHOOK_URL, webhookMode: 1 });
+
+		expect(requestLines(api.requests)).toEqual(Array(3).fill('POST /v1/entity/update_webhook/'));
+		expect(api.requests.map((request) => JSON.parse(request.body))).toEqual(Array(3).fill({ webhook_url: WEBHOOK_URL, webhook_mode: 1 }));
+		expect(items).toEqual([paired({ flow: 'entity', webhook_url: WEBHOOK_URL, webhook_mode: 1, message: 'success' })]);
 	});
 
 	test('a refusal keeps BankConnect\'s answer and status', async () => {

@@ -78,6 +78,23 @@ describe('every identifier is accepted', () => {
 		expect(health.filter((row) => !row.health_up).length).toBeGreaterThan(0);
 	});
 
+	test('a test can take banks down and bring them back up (PUT /__sandbox/net-banking-health); reset restores the three outages', async () => {
+		const down = async () => ((await t.api('GET', 'net_banking_health/')).body as Array<{ bank: string; health_up: boolean; issue_details: string | null }>).filter((row) => !row.health_up);
+		expect((await down()).map((row) => row.bank)).toEqual(['CENTRAL', 'HDFC', 'UCO']);
+
+		const set = await t.admin('PUT', 'net-banking-health', { outages: { sbi: 'Login failing', HDFC: 'Captcha errors' } });
+		expect(set.status).toBe(200);
+		expect(await down()).toEqual([
+			expect.objectContaining({ bank: 'HDFC', issue_details: 'Captcha errors' }),
+			expect.objectContaining({ bank: 'SBI', issue_details: 'Login failing' }),
+		]);
+		expect((await t.admin('PUT', 'net-banking-health', { outages: { atlantis: 'sunk' } })).status).toBe(400);
+		expect((await t.admin('GET', 'net-banking-health')).body).toEqual({ outages: { sbi: 'Login failing', hdfc: 'Captcha errors' } });
+
+		await t.admin('POST', 'reset');
+		expect((await down()).map((row) => row.bank)).toEqual(['CENTRAL', 'HDFC', 'UCO']);
+	});
+
 	test('Statement → upload with each identifier, in any case, gets past the bank_name check', async () => {
 		const notAPdf = Buffer.from('not a statement');
 		for (const [identifier] of BANK_CATALOGUE) {

@@ -38,6 +38,7 @@ describe('authenticate', () => {
 			'server-hash': SECRETS.serverHash,
 		});
 		expect(options.sendCredentialsOnCrossOriginRedirect).toBe(false);
+		expect(options.disableFollowRedirect).toBe(true);
 	});
 
 	test('POST /v1/session/ also carries api_key in its form body; the caller\'s form is left as it was', async () => {
@@ -97,6 +98,8 @@ describe('authenticate', () => {
 		['a report link on another host', 'https://files.finbox-cdn.example/reports/a.xlsx?sig=1'],
 		['a host that merely starts like the base URL', 'https://proxy.example.com/bank-connect-evil/x.pdf'],
 		['another scheme and same host', 'http://proxy.example.com/bank-connect/v1/x.pdf'],
+		['a protocol-relative link, which axios sends to its host', '//files.finbox-cdn.example/reports/a.xlsx'],
+		['a protocol-relative link naming the API host', '//proxy.example.com/bank-connect/v1/entity/'],
 	])('adds no credentials to %s', async (_name, url) => {
 		const options = await authenticateRequest(credentials({ signingSecret: SECRETS.signingSecret }), { url, method: 'GET', headers: { Accept: '*/*' } });
 		expect(options.headers).toEqual({ Accept: '*/*' });
@@ -142,9 +145,32 @@ describe('authenticate', () => {
 		expect(options.headers).toMatchObject({ 'x-api-key': SECRETS.apiKey });
 	});
 
-	test('an unparsable base URL is refused without echoing secrets', async () => {
-		const refusal = authenticateRequest(credentials({ baseUrl: 'not a url' }), relative());
-		await expect(refusal).rejects.toThrow('The BankConnect base URL "not a url" is not a valid URL');
+	test('an unparsable base URL is refused without repeating it', async () => {
+		const refusal = authenticateRequest(credentials({ baseUrl: 'user hunter2@not a url' }), relative());
+		await expect(refusal).rejects.toThrow(
+			new Error('The BankConnect base URL is not a valid URL; it should look like https://apis.bankconnect.finbox.in/bank-connect'),
+		);
+	});
+
+	test.each([
+		['http://ops:hunter2@proxy.example.com/bank-connect?token=t1#x', '"http://proxy.example.com/bank-connect"'],
+		['ftp://ops:hunter2@127.0.0.1/x', '"ftp://127.0.0.1/x"'],
+		['mailto:ops:hunter2@proxy.example.com', '"mailto:"'],
+	])('a refused base URL %s is shown without user name, password, query or fragment', (url, shown) => {
+		expect(() => assertSecureBaseUrl(url)).toThrow(`The BankConnect base URL ${shown} is refused`);
+		expect(() => assertSecureBaseUrl(url)).not.toThrow(/hunter2|t1/);
+	});
+
+	test.each([
+		['https://proxy.example.com/bank-connect/v1', 'https://proxy.example.com/bank-connect'],
+		['https://proxy.example.com/bank-connect/v1/', 'https://proxy.example.com/bank-connect'],
+		['https://proxy.example.com/bank-connect/V1//', 'https://proxy.example.com/bank-connect'],
+		[' https://proxy.example.com/bank-connect/ ', 'https://proxy.example.com/bank-connect'],
+		['https://proxy.example.com/bank-connect/v10', 'https://proxy.example.com/bank-connect/v10'],
+		['https://proxy.example.com/apiv1', 'https://proxy.example.com/apiv1'],
+	])('the Base URL %s is used as %s (a trailing /v1 is dropped: the node adds /v1/ itself)', async (baseUrl, expected) => {
+		expect(baseUrlOf(credentials({ baseUrl }))).toBe(expected);
+		expect((await authenticateRequest(credentials({ baseUrl }), relative())).baseURL).toBe(expected);
 	});
 
 	test("the credential class's authenticate is this function", async () => {

@@ -25,9 +25,21 @@ describe('credential test', () => {
 		]);
 	});
 
-	test('reports 401 as "API key or Server Hash rejected"', () => {
+	test('reports 401 as "API key or Server Hash rejected", 404 and redirects as a Base URL to correct', () => {
 		expect(credential.test.rules).toEqual([
 			{ type: 'responseCode', properties: { value: 401, message: 'API key or Server Hash rejected' } },
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'Base URL not found: it should end in /bank-connect, like https://apis.bankconnect.finbox.in/bank-connect' },
+			},
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode',
+				properties: {
+					value,
+					message:
+						'The Base URL answers with a redirect, which is not followed (the API key is only sent to the Base URL): use the API address FinBox gave you',
+				},
+			})),
 		]);
 	});
 

@@ -2,8 +2,10 @@ import type { INode } from 'n8n-workflow';
 
 import {
 	metaDataToString,
+	optionalSecret,
 	optionalText,
 	requireBank,
+	requireId,
 	requireLimit,
 	requireMaxWait,
 	requireText,
@@ -15,16 +17,43 @@ describe('validation', () => {
 	test('requireText trims, accepts numbers, refuses empty, whitespace and non-text', () => {
 		expect(requireText(node, 0, 'Entity ID', '  e-1 ')).toBe('e-1');
 		expect(requireText(node, 0, 'Entity ID', 42)).toBe('42');
-		for (const value of ['', ' \n\t', undefined, null, {}, Number.NaN]) {
+		for (const value of ['', ' \n\t', undefined, null]) {
 			expect(() => requireText(node, 2, 'Entity ID', value)).toThrow('Entity ID must not be empty (item 2)');
 		}
+	});
+
+	test.each([
+		[{}, 'an object'],
+		[['e-1'], 'a list'],
+		[true, 'true'],
+		[false, 'false'],
+		[Number.NaN, 'a number that is not finite'],
+	])('requireText refuses %j as not text, saying what it got', (value, got) => {
+		expect(() => requireText(node, 2, 'Entity ID', value)).toThrow(`Entity ID must be text (got ${got}) (item 2)`);
+	});
+
+	test('requireId: a text ID that is one safe path segment', () => {
+		expect(requireId(node, 0, 'Session ID', ' s-1 ')).toBe('s-1');
+		expect(requireId(node, 0, 'Session ID', 7)).toBe('7');
+		expect(() => requireId(node, 1, 'Session ID', '..')).toThrow('Session ID cannot be "..": a BankConnect ID is not made of dots (item 1)');
+		expect(() => requireId(node, 1, 'Session ID', 'a/b')).toThrow('Session ID may hold only letters');
+		expect(() => requireId(node, 1, 'Session ID', {})).toThrow('Session ID must be text (got an object) (item 1)');
+	});
+
+	test('optionalSecret: exactly as given, spaces included; only empty means not given', () => {
+		expect(optionalSecret(node, 0, 'PDF Password', ' p@ss word ')).toBe(' p@ss word ');
+		expect(optionalSecret(node, 0, 'PDF Password', '   ')).toBe('   ');
+		expect(optionalSecret(node, 0, 'PDF Password', 1990)).toBe('1990');
+		expect(optionalSecret(node, 0, 'PDF Password', '')).toBeUndefined();
+		expect(optionalSecret(node, 0, 'PDF Password', undefined)).toBeUndefined();
+		expect(() => optionalSecret(node, 3, 'PDF Password', { a: 1 })).toThrow('PDF Password must be text (got an object) (item 3)');
 	});
 
 	test('optionalText: empty means not given, non-text is refused', () => {
 		expect(optionalText(node, 0, 'Link ID', '  ')).toBeUndefined();
 		expect(optionalText(node, 0, 'Link ID', undefined)).toBeUndefined();
 		expect(optionalText(node, 0, 'Link ID', ' a ')).toBe('a');
-		expect(() => optionalText(node, 1, 'Link ID', ['a'])).toThrow('Link ID must be text (item 1)');
+		expect(() => optionalText(node, 1, 'Link ID', ['a'])).toThrow('Link ID must be text (got a list) (item 1)');
 	});
 
 	test('metaDataToString: text as is, JSON objects (text or parsed) stringified compactly', () => {

@@ -70,12 +70,25 @@ describe('waitForCompletion', () => {
 		expect(clock.pauses).toEqual([]);
 	});
 
-	test('an entity with no statements yet is not complete: the wait goes on until Max Wait', async () => {
+	test('an entity with no statements yet is not complete: the wait ends at Max Wait saying no statement was found', async () => {
 		const clock = fakeClock();
 		const read = jest.fn(async () => ({ progress: [] as StatementProgress[] }));
-		const run = waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 6, now: clock.now, pause: clock.pause });
-		await expect(run).rejects.toMatchObject({ message: 'Analysis not complete after 6 s; still processing: no statements yet' });
-		expect(read).toHaveBeenCalledTimes(4);
+		const run = waitForCompletion(read, { node, itemIndex: 2, maxWaitSeconds: 10, now: clock.now, pause: clock.pause });
+		await expect(run).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Analysis not complete after 10 s: no statement was found for this entity; upload one first',
+			context: { itemIndex: 2 },
+		});
+		expect(read).toHaveBeenCalledTimes(6);
+	});
+
+	test('a statement that shows up after an empty read is waited for', async () => {
+		const clock = fakeClock();
+		const answers = [[], [entry('s1', 'processing')], [entry('s1', 'completed')]];
+		const read = jest.fn(async () => ({ progress: answers.shift() ?? [] }));
+		const response = await waitForCompletion(read, { node, itemIndex: 0, maxWaitSeconds: 10, now: clock.now, pause: clock.pause });
+		expect(response.progress).toEqual([entry('s1', 'completed')]);
+		expect(read).toHaveBeenCalledTimes(3);
 	});
 
 	test('a failed statement throws naming every failed statement and its message, on the item', async () => {

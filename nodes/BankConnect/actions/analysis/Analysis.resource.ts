@@ -40,7 +40,7 @@ export const analysisDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['analysis'] } },
 		options: [
 			{ name: 'Get Accounts', value: 'accounts', action: 'Get the accounts of an entity', description: 'Bank accounts found in the statements' },
-			{ name: 'Get Excel Report', value: 'excelReport', action: 'Get the excel report of an entity', description: 'Download each account’s .xlsx report' },
+			{ name: 'Get Excel Report', value: 'excelReport', action: 'Get the Excel report of an entity', description: 'Download each account’s .xlsx report' },
 			{ name: 'Get Expense Categories', value: 'expenseCategories', action: 'Get the expense categories of an entity', description: 'Share of spending by category, in whole percent' },
 			{ name: 'Get Identity', value: 'identity', action: 'Get the identity of an entity', description: 'Account holder name, address and account number' },
 			{ name: 'Get Lender Transactions', value: 'lenderTransactions', action: 'Get the lender transactions of an entity', description: 'Loan disbursals and EMI payments' },

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { getEntityAnalysis } from '../../api';
 import type { AnalysisField, AnalysisResponses, StatementProgress } from '../../api';
 import { entityIdField } from '../../helpers/fields';
-import { optionalText, requireText } from '../../helpers/validation';
+import { optionalText, requireId } from '../../helpers/validation';
 import {
 	analysisStatus,
 	itemWait,
@@ -59,7 +59,7 @@ export function analysisReadRequest(
 	options: { accountFilter?: boolean } = {},
 ): AnalysisReadRequest {
 	const node = context.getNode();
-	const entityId = requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
+	const entityId = requireId(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
 	const accountId = options.accountFilter
 		? optionalText(node, itemIndex, 'Account ID', context.getNodeParameter('accountId', itemIndex, ''))
 		: undefined;

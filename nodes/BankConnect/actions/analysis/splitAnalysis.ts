@@ -18,6 +18,8 @@ export interface SplitAnalysisConfig<Field extends AnalysisField> {
 	splitDescription?: string;
 	/** The records of the response, each carrying entity_id, account_id and the fraud flags. */
 	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
+	/** Other ways to split the response, offered between the split and the whole response. */
+	moreOutputs?: Array<MoreOutput<Field>>;
 	/** Offer the optional Account ID filter (`?account_id=`). */
 	accountFilter?: boolean;
 	/** For reads that stay empty until every statement is analysed: how the "not ready" error names the read, e.g. "The predictors". */
@@ -26,21 +28,34 @@ export interface SplitAnalysisConfig<Field extends AnalysisField> {
 
 const FRAUD_COLUMNS = 'Ready to append as rows, e.g. to Google Sheets; carries entity_id, account_id and fraud flags';
 
-/** The Output choice of an analysis read: one item per record, or the whole response. */
-export function analysisOutputField(splitLabel: string, splitDescription = FRAUD_COLUMNS): INodeProperties {
+/** The Output choice of an analysis read: one item per record, other splits the operation offers, or the whole response. */
+export function analysisOutputField(
+	splitLabel: string,
+	splitDescription = FRAUD_COLUMNS,
+	moreOutputs: Array<Pick<MoreOutput<AnalysisField>, 'name' | 'value' | 'description'>> = [],
+): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
 		options: [
 			{ name: splitLabel, value: 'split', description: splitDescription },
+			...moreOutputs.map(({ name, value, description }) => ({ name, value, description })),
 			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
 		],
 		default: 'split',
 	};
 }
 
-export type AnalysisOutput = 'split' | 'whole';
+/** Another Output choice of one operation, e.g. one item per transaction of a recurring set. */
+export interface MoreOutput<Field extends AnalysisField> {
+	name: string;
+	value: Exclude<AnalysisOutput, 'split' | 'whole'>;
+	description: string;
+	split(response: AnalysisResponses[Field], fraud: FraudFlagger): IDataObject[];
+}
+
+export type AnalysisOutput = 'split' | 'whole' | 'setTransactions' | 'rowsWithText';
 
 /** An analysis operation that can also be run for an entity given in code (Statement → Upload, then analysis). */
 export interface SplitAnalysisOperation extends Operation {
@@ -63,7 +78,7 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 	const description: INodeProperties[] = fieldsFor('analysis', config.operation, [
 		...analysisReadFields,
 		...(config.accountFilter ? [accountFilterField] : []),
-		analysisOutputField(config.splitLabel, config.splitDescription),
+		analysisOutputField(config.splitLabel, config.splitDescription, config.moreOutputs),
 	]);
 
 	async function itemsFor(
@@ -75,20 +90,22 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		// a whole response shows its own progress; split records of an unfinished analysis would pass for all of it
 		const unfinished = output === 'whole' && config.emptyUntilAnalysed === undefined ? 'return' : 'fail';
 		const response = await readAnalysisOf(context, config.field, itemIndex, request, unfinished, config.emptyUntilAnalysed);
-		if (config.emptyUntilAnalysed !== undefined && recordsOf(response).length === 0) {
+		const items = itemsOf(response, output);
+		if (config.emptyUntilAnalysed !== undefined && (output === 'whole' ? recordsOf(response, 'split') : items).length === 0) {
 			assertReady(context.getNode(), response, config.emptyUntilAnalysed, itemIndex);
 		}
-		return itemsOf(response, output);
+		return items;
 	}
 
-	function recordsOf(response: AnalysisResponses[Field]): IDataObject[] {
-		return config.split(response, createFraudFlagger(response));
+	function recordsOf(response: AnalysisResponses[Field], output: AnalysisOutput): IDataObject[] {
+		const split = config.moreOutputs?.find((more) => more.value === output)?.split ?? config.split;
+		return split(response, createFraudFlagger(response));
 	}
 
 	function itemsOf(response: AnalysisResponses[Field], output: AnalysisOutput): INodeExecutionData[] {
 		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
-		// records are built once, entity_id first; no second copy of 60,000 rows
-		return recordsOf(response).map((record) => ({ json: record }));
+		// records are built once; no second copy of 60,000 rows
+		return recordsOf(response, output).map((record) => ({ json: record }));
 	}
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

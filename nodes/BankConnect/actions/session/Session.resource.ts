@@ -46,7 +46,7 @@ export const sessionDescription: INodeProperties[] = [
 			{ name: 'Create', value: 'create', action: 'Create a session', description: 'Create a customer journey link to upload statements or consent' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a session', description: 'Remove a session and its data' },
 			{ name: 'Get EOD Balances', value: 'getEodBalances', action: 'Get the end of day balances of a session', description: 'The balance at the end of every day, by account and month' },
-			{ name: 'Get Excel Report', value: 'getExcelReport', action: 'Get the excel report of a session', description: 'Download each account’s detailed .xlsx report' },
+			{ name: 'Get Excel Report', value: 'getExcelReport', action: 'Get the Excel report of a session', description: 'Download each account’s detailed .xlsx report' },
 			{ name: 'Get Identity', value: 'getIdentity', action: 'Get the identity of a session', description: 'Account holder name, address, account number and IFSC of every account' },
 			{ name: 'Get Insights', value: 'getInsights', action: 'Get the insights of a session', description: 'Transactions, balances and more of every account, once processed' },
 			{ name: 'Get Monthly Analysis', value: 'getMonthlyAnalysis', action: 'Get the monthly analysis of a session', description: 'Balances, inflows and outflows of every account by month' },

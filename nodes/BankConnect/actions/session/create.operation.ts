@@ -198,7 +198,7 @@ export const description: INodeProperties[] = fieldsFor('session', 'create', [
 					{ name: 'PDF Upload', value: 'pdf', description: 'Upload statement PDFs' },
 				],
 				default: 'pdf',
-				description: 'Open the journey in this mode (needs Bank Name)',
+				description: 'Open the journey in this mode (needs Bank Name or ID)',
 			},
 			{
 				displayName: 'Session Expiry (Minutes)',

@@ -27,12 +27,12 @@ export const description: INodeProperties[] = fieldsFor('session', 'initiateProc
 		default: {},
 		options: [
 			{
-				displayName: 'Treat Already Requested as Success',
+				displayName: 'Accept Already Requested',
 				name: 'alreadyRequestedIsSuccess',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether a repeated request (409 DUPLICATE_PROCESSING_REQUEST) returns {session_id, message: "already requested"} (or, with Process and Wait, the insights) instead of failing',
+					'Whether a repeated request (409 DUPLICATE_PROCESSING_REQUEST) returns an item with the session_id and the message "already requested" (or, with Process and Wait, the insights) instead of failing',
 			},
 		],
 	},

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { getSessionInsights, insightsAccounts } from '../../api';
 import type { SessionAccountInsights, SessionInsights } from '../../api';
+import { transactionRow } from '../../helpers/spreadsheetRows';
 
 export type InsightsOutput = 'whole' | 'accounts' | 'transactions' | 'monthlyBalances';
 
@@ -43,7 +44,7 @@ function monthlyBalanceRows(sessionId: string, accountId: string, account: Sessi
 function rowsOfAccount(output: InsightsOutput, sessionId: string, accountId: string, account: SessionAccountInsights): IDataObject[] {
 	if (output === 'accounts') return [{ session_id: sessionId, account_id: accountId, ...account }];
 	if (output === 'monthlyBalances') return monthlyBalanceRows(sessionId, accountId, account);
-	return (account.transactions ?? []).map((transaction) => ({ session_id: sessionId, ...transaction, account_id: accountId }));
+	return (account.transactions ?? []).map((transaction) => transactionRow({ session_id: sessionId, ...transaction, account_id: accountId }));
 }
 
 /** The insights as items: the whole response as BankConnect sent it, or split per account, transaction or month. */

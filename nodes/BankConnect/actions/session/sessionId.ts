@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/validation';
+import { requireId } from '../../helpers/validation';
 
 export const sessionIdField: INodeProperties = {
 	displayName: 'Session ID',
@@ -14,5 +14,5 @@ export const sessionIdField: INodeProperties = {
 
 /** The item's Session ID, checked. */
 export function sessionIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	return requireText(context.getNode(), itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex));
+	return requireId(context.getNode(), itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex));
 }

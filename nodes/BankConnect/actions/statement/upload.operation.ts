@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { createEntity } from '../../api';
+import { metaDataFields, newEntityLinkIdField, readNewEntityDetails } from '../../helpers/entityForm';
+import type { NewEntityDetails } from '../../helpers/entityForm';
 import { binaryPropertyField } from '../../helpers/fields';
-import { optionalText, requireBank, requireText } from '../../helpers/validation';
+import { optionalSecret, requireBank, requireId, requireText } from '../../helpers/validation';
 import { waitLimitFields, waitLimitsOf } from '../../helpers/waitForCompletion';
-import { fieldsFor } from '../operation';
+import { afterEntityCreated } from '../../transport';
+import { fieldsFor, shownWhen } from '../operation';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
 import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
 import type { SourceKind } from './uploadSource';
@@ -115,6 +119,15 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		description: 'The session_id returned when the session was created',
 		displayOptions: { show: { target: ['session'] } },
 	},
+	...shownWhen(
+		[
+			newEntityLinkIdField(
+				'Your own reference for the customer, e.g. a loan application ID. With a Link ID or Meta Data the node creates the entity first, so webhooks, Link Overview and Get Many by Link ID find it.',
+			),
+			...metaDataFields,
+		],
+		{ target: ['newEntity'] },
+	),
 	{
 		displayName: SOURCE_FIELDS.password,
 		name: 'pdfPassword',
@@ -137,20 +150,30 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		type: 'boolean',
 		default: true,
 		description: 'Whether the upload response carries the account holder’s identity and the statement’s date range',
+		// after Then's wait the analysis is returned, not the upload response
+		displayOptions: { hide: { then: [...SPLIT_STEPS, 'excelReport'] } },
 	},
 	{
 		displayName: 'Then',
 		name: 'then',
 		type: 'options',
 		options: [
-			{ name: 'Return the Upload Response', value: 'none' },
-			{ name: 'Wait and Get Accounts', value: 'accounts' },
-			{ name: 'Wait and Get Excel Report', value: 'excelReport' },
-			{ name: 'Wait and Get Identity', value: 'identity' },
-			{ name: 'Wait and Get Lender Transactions', value: 'lenderTransactions' },
-			{ name: 'Wait and Get Recurring Transactions', value: 'recurringTransactions' },
-			{ name: 'Wait and Get Salary', value: 'salary' },
-			{ name: 'Wait and Get Transactions', value: 'transactions' },
+			{
+				name: 'Return the Upload Response',
+				value: 'none',
+				description: 'At once: the entity and statement IDs, the bank and (with Include Identity) the account holder',
+			},
+			{ name: 'Wait and Get Accounts', value: 'accounts', description: 'The bank accounts found in the entity’s statements' },
+			{ name: 'Wait and Get Excel Report', value: 'excelReport', description: 'Each account’s .xlsx report as a file' },
+			{ name: 'Wait and Get Identity', value: 'identity', description: 'Account holder name, address and account number' },
+			{ name: 'Wait and Get Lender Transactions', value: 'lenderTransactions', description: 'Loan disbursals and EMI payments' },
+			{
+				name: 'Wait and Get Recurring Transactions',
+				value: 'recurringTransactions',
+				description: 'Recurring credits and debits with their median amount',
+			},
+			{ name: 'Wait and Get Salary', value: 'salary', description: 'Salary credits by month' },
+			{ name: 'Wait and Get Transactions', value: 'transactions', description: 'Every transaction, enriched with its category and channel' },
 		],
 		default: 'none',
 		description: 'What to return: the upload response, or — after waiting until every statement of the entity is analysed — an analysis, as the Analysis resource returns it',
@@ -181,10 +204,10 @@ function readTarget(context: IExecuteFunctions, itemIndex: number): UploadTarget
 	const node = context.getNode();
 	const kind = context.getNodeParameter('target', itemIndex) as UploadTarget['kind'];
 	if (kind === 'entity') {
-		return { kind, entityId: requireText(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
+		return { kind, entityId: requireId(node, itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex)) };
 	}
 	if (kind === 'session') {
-		return { kind, sessionId: requireText(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
+		return { kind, sessionId: requireId(node, itemIndex, 'Session ID', context.getNodeParameter('sessionId', itemIndex)) };
 	}
 	return { kind: 'newEntity' };
 }
@@ -194,6 +217,8 @@ export interface UploadRequest {
 	choice: UploadChoice;
 	/** For an entity: the analysis to wait for and return instead of the upload response. */
 	then: ThenRequest | undefined;
+	/** For a new entity with a Link ID or Meta Data: created first, then uploaded to. */
+	newEntity?: NewEntityDetails;
 }
 
 /** Checks the item's fields and its file (a PDF, of the size and protection its fields say), sending nothing. */
@@ -205,7 +230,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			? requireBank(node, itemIndex, 'Bank Name or ID', this.getNodeParameter('bankName', itemIndex))
 			: null;
 	const target = readTarget(this, itemIndex);
-	const pdfPassword = optionalText(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
+	const newEntity = target.kind === 'newEntity' ? readNewEntityDetails(this, itemIndex) : undefined;
+	const pdfPassword = optionalSecret(node, itemIndex, SOURCE_FIELDS.password, this.getNodeParameter('pdfPassword', itemIndex, ''));
 	const step = target.kind === 'session' ? 'none' : (this.getNodeParameter('then', itemIndex, 'none') as ThenStep);
 	const then: ThenRequest | undefined =
 		step === 'none'
@@ -227,12 +253,31 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		hasPassword: pdfPassword !== undefined,
 	});
 	const choice = { source, bank, target, pdfPassword, identity: this.getNodeParameter('identity', itemIndex, true) as boolean };
-	return { choice, then };
+	return { choice, then, newEntity: newEntity?.link_id || newEntity?.meta_data ? newEntity : undefined };
 }
 
 /** POST to the route the source, bank and target call for; then, for an entity, optionally wait and return an analysis. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, request: UploadRequest): Promise<INodeExecutionData[]> {
-	const uploaded = await recoverableUpload(this, uploadRoute(request.choice), request.choice, itemIndex);
-	if (!request.then) return [{ json: uploaded }];
-	return await analysisAfterUpload(this, itemIndex, uploaded, request.then);
+	if (!request.newEntity) return await uploadThen(this, itemIndex, request.choice, request.then);
+	// BankConnect's upload routes take no link_id: create the entity with it, then upload to that entity
+	const { link_id, meta_data } = request.newEntity;
+	const entity = await createEntity(this, { link_id, is_single_account: false, meta_data }, itemIndex);
+	try {
+		const toEntity: UploadTarget = { kind: 'entity', entityId: entity.entity_id };
+		return await uploadThen(this, itemIndex, { ...request.choice, target: toEntity }, request.then);
+	} catch (error) {
+		throw afterEntityCreated(this.getNode(), error, entity.entity_id, itemIndex);
+	}
+}
+
+/** Sends the upload, then returns its response or waits for and returns the analysis Then asks for. */
+async function uploadThen(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	choice: UploadChoice,
+	then: ThenRequest | undefined,
+): Promise<INodeExecutionData[]> {
+	const uploaded = await recoverableUpload(context, uploadRoute(choice), choice, itemIndex);
+	if (!then) return [{ json: uploaded }];
+	return await analysisAfterUpload(context, itemIndex, uploaded, then);
 }

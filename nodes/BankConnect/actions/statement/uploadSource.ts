@@ -74,9 +74,10 @@ function checkPdf(
 	hasPassword: boolean,
 ): void {
 	const node = context.getNode();
-	if (inspection.size === 0) throw invalidInput(node, itemIndex, field, `${what} is an empty file`);
+	const givePdf = `Give the statement as a PDF file (the bank's e-statement, not an image or another document) in item ${itemIndex}`;
+	if (inspection.size === 0) throw invalidInput(node, itemIndex, field, `${what} is an empty file`, givePdf);
 	if (!inspection.isPdf) {
-		throw invalidInput(node, itemIndex, field, `${what} is not a PDF (its bytes do not start with %PDF-)`);
+		throw invalidInput(node, itemIndex, field, `${what} is not a PDF (its bytes do not start with %PDF-)`, givePdf);
 	}
 	if (hasPassword && !inspection.isEncrypted) {
 		throw invalidInput(
