@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { BankConnect } from '../../../nodes/BankConnect/BankConnect.node';
 import { watchApi, resetNetwork } from '../../harness/bankConnectApi';
 import { badInputItem, runNode } from '../../harness/runNode';
 
@@ -39,9 +40,20 @@ const BAD_IDS: Array<[unknown, string]> = [
 const ENTITY_OPERATIONS: Array<[string, Record<string, unknown>]> = [
 	['Entity → Get', { resource: 'entity', operation: 'get' }],
 	['Entity → Get PDFs', { resource: 'entity', operation: 'getPdfs', download: false }],
-	...['accounts', 'identity', 'transactions', 'salary', 'recurringTransactions', 'lenderTransactions'].map(
-		(operation): [string, Record<string, unknown>] => [`Analysis → ${operation}`, { resource: 'analysis', operation, waitForCompletion: false }],
-	),
+	...[
+		'accounts',
+		'identity',
+		'transactions',
+		'salary',
+		'recurringTransactions',
+		'lenderTransactions',
+		'monthlyAnalysis',
+		'expenseCategories',
+		'topCreditsDebits',
+		'predictors',
+		'score',
+		'waitForAnalysis',
+	].map((operation): [string, Record<string, unknown>] => [`Analysis → ${operation}`, { resource: 'analysis', operation, waitForCompletion: false }]),
 	['Analysis → Get Excel Report', { resource: 'analysis', operation: 'excelReport', waitForCompletion: false, binaryPropertyName: 'report' }],
 	[
 		'Statement → Upload to an entity',
@@ -50,10 +62,22 @@ const ENTITY_OPERATIONS: Array<[string, Record<string, unknown>]> = [
 ];
 
 const SESSION_OPERATIONS: Array<[string, Record<string, unknown>]> = [
-	...['getUploadStatus', 'initiateProcessing', 'getProgress', 'getStatus', 'getInsights', 'delete'].map(
-		(operation): [string, Record<string, unknown>] => [`Session → ${operation}`, { resource: 'session', operation }],
-	),
+	...[
+		'getUploadStatus',
+		'initiateProcessing',
+		'getProgress',
+		'getStatus',
+		'getInsights',
+		'delete',
+		'getIdentity',
+		'getTransactions',
+		'getRecurringTransactions',
+		'getMonthlyAnalysis',
+		'getEodBalances',
+		'getPredictors',
+	].map((operation): [string, Record<string, unknown>] => [`Session → ${operation}`, { resource: 'session', operation }]),
 	['Session → Get PDFs', { resource: 'session', operation: 'getPdfs', download: false }],
+	['Session → Get Excel Report', { resource: 'session', operation: 'getExcelReport', binaryPropertyName: 'report' }],
 	[
 		'Statement → Upload to a session',
 		{ resource: 'statement', operation: 'upload', source: 'url', fileUrl: 'https://files.example.com/s.pdf', bankMode: 'detect', target: 'session', identity: false },
@@ -69,10 +93,28 @@ describe.each([
 	test.each(operations)('%s refuses every unsafe ID by item, and sends nothing', async (_name, parameters) => {
 		const api = watchApi();
 
-		const { items, error } = await runNode({ ...parameters, [parameter]: '={{ $json.id }}' }, { startItems, continueOnFail: true });
+		const { error, run } = await runNode({ ...parameters, [parameter]: '={{ $json.id }}' }, { startItems, continueOnFail: true });
 
 		expect(error).toBeUndefined();
+		// Wait for Analysis sends its error items to Failed, its third output
+		const items = run.outputAt('BankConnect', parameters.operation === 'waitForAnalysis' ? 2 : 0);
 		expect(items).toEqual(BAD_IDS.map(([, problem], index) => badInputItem(field, problem, index)));
 		expect(api.requests).toEqual([]);
 	});
+});
+
+test('every operation with an Entity ID or Session ID field is in the lists above', () => {
+	const listed = (operations: Array<[string, Record<string, unknown>]>) =>
+		new Set(operations.map(([, parameters]) => `${parameters.resource}.${parameters.operation}`));
+	const withField = (name: string) =>
+		new Set(
+			new BankConnect().description.properties
+				.filter((field) => field.name === name)
+				.flatMap((field) => {
+					const show = field.displayOptions?.show ?? {};
+					return ((show.resource ?? []) as string[]).flatMap((resource) => ((show.operation ?? []) as string[]).map((operation) => `${resource}.${operation}`));
+				}),
+		);
+	expect([...withField('entityId')].sort()).toEqual([...listed(ENTITY_OPERATIONS)].sort());
+	expect([...withField('sessionId')].sort()).toEqual([...listed(SESSION_OPERATIONS)].sort());
 });

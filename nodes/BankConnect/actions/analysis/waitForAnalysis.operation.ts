@@ -5,7 +5,7 @@ import type { AnalysisField, StatementProgress } from '../../api';
 import { checkBudgetOf } from '../../helpers/checkBudget';
 import { pauseOutsideSlot } from '../../helpers/concurrency';
 import { entityIdField } from '../../helpers/fields';
-import { requireText } from '../../helpers/validation';
+import { requireId } from '../../helpers/validation';
 import {
 	analysisStatus,
 	describeFailures,
@@ -119,7 +119,7 @@ interface Request {
 }
 
 function requestOf(context: IExecuteFunctions, itemIndex: number): Request {
-	const entityId = requireText(context.getNode(), itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
+	const entityId = requireId(context.getNode(), itemIndex, 'Entity ID', context.getNodeParameter('entityId', itemIndex));
 	const then = context.getNodeParameter('then', itemIndex) as Then;
 	const output = then === 'passOn' ? 'whole' : (context.getNodeParameter('output', itemIndex) as AnalysisOutput);
 	return { entityId, then, output, limits: waitLimitsOf(context, itemIndex) };
