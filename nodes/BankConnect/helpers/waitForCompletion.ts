@@ -40,7 +40,7 @@ export function checkRateField(show: NonNullable<IDisplayOptions['show']>): INod
 		typeOptions: { minValue: CHECK_RATE_RANGE.min, maxValue: CHECK_RATE_RANGE.max },
 		default: DEFAULT_CHECKS_PER_SECOND,
 		description:
-			"How many progress checks per second the node sends while waiting, for all its items together. Each statement is checked every 2 s; with more statements waiting than this allows, each is checked less often. Keep it under your BankConnect account's rate limit.",
+			"How many progress checks per second the node sends while waiting, for all its items together (the first waiting item's value holds for the run). Each statement is checked every 2 s; with more statements waiting than this allows, each is checked less often. Keep it under your BankConnect account's rate limit.",
 		displayOptions: { show },
 	};
 }

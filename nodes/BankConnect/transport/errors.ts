@@ -231,7 +231,10 @@ export function buildDownloadError(node: INode, status: number, what: string, it
 	);
 }
 
-/** An upload whose connection dropped after the statement was sent, and that could not be settled. */
+/** Where to look for a statement whose upload outcome is unknown, when its target is known. */
+export const CHECK_TARGET_STATEMENTS = "Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.";
+
+/** An upload whose connection dropped after the statement was sent, and that could not be settled; `why` says why and where to look. */
 export function buildOutcomeUnknownError(
 	node: INode,
 	targetIds: JsonObject,
@@ -247,7 +250,7 @@ export function buildOutcomeUnknownError(
 		{ code: 'UPLOAD_OUTCOME_UNKNOWN', message, ...targetIds },
 		{
 			message,
-			description: `Network error ${failure.code ?? 'without a code'}. ${why} Check the statements of the target (Entity → Get PDFs, or the session's upload status) before uploading this file again.`,
+			description: `Network error ${failure.code ?? 'without a code'}. ${why}`,
 			itemIndex,
 		},
 	);

@@ -136,7 +136,7 @@ describe('a dropped connection: the node looks before it resends', () => {
 		expect(outcome.uploadStatuses).toEqual([]);
 		expect(outcome.faultUsesLeft).toBe(1);
 		expectErrorItem(outcome, 1, /^UPLOAD_OUTCOME_UNKNOWN: /);
-		expect(outcome.item.json.description).toContain('Check the statements of the target');
+		expect(outcome.item.json.description).toContain('Look for the new entity with Entity → Get Many before uploading this file again');
 	});
 });
 

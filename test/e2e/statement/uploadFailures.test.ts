@@ -177,7 +177,9 @@ describe('never resent blindly: the connection drops after the body was sent', (
 		await injectFault(sandbox.origin, { route: 'statement/bankless_upload/', reset: true });
 		const item = await errorItem({ source: 'binary', inputBinaryField: 'data', bankMode: 'detect', target: 'newEntity' }, [await fileItem(pdf)]);
 		expect(String(item.json.error)).toMatch(/^UPLOAD_OUTCOME_UNKNOWN: the connection to BankConnect dropped after the statement was sent/);
-		expect(item.json.description).toMatch(/^Network error ECONNRESET\. A new entity was requested .* Check the statements of the target/);
+		expect(item.json.description).toBe(
+			'Network error ECONNRESET. A new entity was requested and its entity_id never arrived, so the node cannot look for the file. Look for the new entity with Entity → Get Many before uploading this file again; with a Link ID (Upload To: New Entity) the node creates the entity first and looks for you.',
+		);
 		expect(await listFaults(sandbox.origin)).toEqual([]);
 		expect(await listRequests(sandbox.origin)).toEqual([]);
 		expect((await listStatements(sandbox.origin)).filter((statement) => statement.sha256 === sha256(pdf))).toHaveLength(1);

@@ -82,6 +82,21 @@ describe('Analysis → Get Excel Report', () => {
 		expect(error.description).toBe('Turn on Wait for Completion (or put Analysis → Wait for Analysis before this node), or run the node again later.');
 	});
 
+	test('reports of the finished accounts are not returned while a statement is still processing: nothing is downloaded', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath(path)).reply(200, withProgress('raw_excel_report', [{ status: 'completed', message: null, statement_id: 'stmt-hdfc-1' }, ...progress('processing').slice(1)]));
+		const files = mockFiles();
+		files.scope.get(/.*/).reply(200, REPORT_BYTES.hdfc).persist();
+
+		const error = await runNodeFailing(excelReport());
+
+		expect(error.message).toBe(
+			`The Excel report of entity ${ENTITY_ID} is not ready: statements not completed: stmt-hdfc-2 (processing), stmt-sbi-1 (processing)`,
+		);
+		expect(requestLines(api.requests)).toEqual([`GET ${path}`]);
+		expect(files.requests).toEqual([]);
+	});
+
 	test('with Wait for Completion it polls until the report is ready, then downloads', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(path)).reply(200, { ...withProgress('raw_excel_report', progress('processing')), reports: [] });

@@ -58,15 +58,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await excelReportItems(this, itemIndex, analysisReadRequest(this, itemIndex), binaryPropertyName, report);
 }
 
-/** The report of an entity given in code: one item per account, its .xlsx in `binaryPropertyName`. */
+/** The report a node of this version reads when it offers no Report choice (Statement → Upload's Then). */
+export function defaultReportOf(typeVersion: number): ExcelReportKind {
+	return typeVersion >= 1.1 ? 'detailed' : 'raw';
+}
+
+/**
+ * The report of an entity given in code: one item per account, its .xlsx in `binaryPropertyName`.
+ * While a statement is still processing the read fails: an account's report would miss its statements.
+ */
 export async function excelReportItems(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	request: AnalysisReadRequest,
 	binaryPropertyName: string,
-	report: ExcelReportKind = 'raw',
+	report: ExcelReportKind,
 ): Promise<INodeExecutionData[]> {
-	const response = await readAnalysisOf(context, FIELD_OF_REPORT[report], itemIndex, request, 'return');
+	const response = await readAnalysisOf(context, FIELD_OF_REPORT[report], itemIndex, request, 'fail', 'The Excel report');
 	const reports = response.reports ?? [];
 	if (reports.length === 0) assertReady(context.getNode(), response, 'The Excel report', itemIndex);
 	return await downloadReportItems(context, itemIndex, { entity_id: response.entity_id }, reports, response.accounts ?? [], binaryPropertyName);

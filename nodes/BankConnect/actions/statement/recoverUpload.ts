@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import { getEntityPdfs, getSessionPdfs, recordWrite } from '../../api';
 import type { StatementPdf, StatementPdfList } from '../../api';
-import { asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
+import { CHECK_TARGET_STATEMENTS, asNodeError, buildOutcomeUnknownError, connectionFailureOf, downloadFile } from '../../transport';
 import { sourceDigest } from './uploadSource';
 import type { UploadSource } from './uploadSource';
 import { sha256Hex } from './fileDigest';
@@ -66,7 +66,8 @@ export async function recoverableUpload(
 		if (!failure?.mayHaveArrived) throw asNodeError(context.getNode(), error, itemIndex);
 		const listPdfs = pdfListOf(context, choice.target, itemIndex);
 		if (listPdfs === undefined) {
-			const why = 'A new entity was requested and its entity_id never arrived, so the node cannot look for the file.';
+			const why =
+				'A new entity was requested and its entity_id never arrived, so the node cannot look for the file. Look for the new entity with Entity → Get Many before uploading this file again; with a Link ID (Upload To: New Entity) the node creates the entity first and looks for you.';
 			throw buildOutcomeUnknownError(context.getNode(), targetIds(choice.target), failure, why, itemIndex);
 		}
 		const found = await findStoredStatement(context, listPdfs, await digestOf(context, choice.source, itemIndex), itemIndex);
@@ -86,7 +87,7 @@ export async function recoverableUpload(
 		} catch (retryError) {
 			const second = connectionFailureOf(retryError);
 			if (second?.mayHaveArrived) {
-				const why = 'The file was not stored after the first failure, and the one resend failed the same way.';
+				const why = `The file was not stored after the first failure, and the one resend failed the same way. ${CHECK_TARGET_STATEMENTS}`;
 				throw buildOutcomeUnknownError(context.getNode(), targetIds(choice.target), second, why, itemIndex);
 			}
 			throw asNodeError(context.getNode(), retryError, itemIndex);

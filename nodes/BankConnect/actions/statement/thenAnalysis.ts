@@ -5,7 +5,7 @@ import type { WaitLimits } from '../../helpers/waitForCompletion';
 import { asNodeError, withWrittenIds } from '../../transport';
 import { analysisOperationName } from '../analysis/Analysis.resource';
 import * as accounts from '../analysis/accounts.operation';
-import { excelReportItems } from '../analysis/excelReport.operation';
+import { defaultReportOf, excelReportItems } from '../analysis/excelReport.operation';
 import * as identity from '../analysis/identity.operation';
 import * as lenderTransactions from '../analysis/lenderTransactions.operation';
 import * as recurringTransactions from '../analysis/recurringTransactions.operation';
@@ -54,7 +54,10 @@ export async function analysisAfterUpload(
 ): Promise<INodeExecutionData[]> {
 	const request = { entityId: String(uploaded.entity_id), wait: then.wait, firstReadAfterMs: pollDelayMs(0) };
 	try {
-		if (then.step === 'excelReport') return await excelReportItems(context, itemIndex, request, then.binaryPropertyName);
+		if (then.step === 'excelReport') {
+			const report = defaultReportOf(context.getNode().typeVersion);
+			return await excelReportItems(context, itemIndex, request, then.binaryPropertyName, report);
+		}
 		return await SPLIT_ANALYSES[then.step].itemsFor(context, itemIndex, request, then.output);
 	} catch (error) {
 		const resume = `read its analysis with Analysis → ${analysisOperationName(then.step)} (Entity ID ${request.entityId}) instead of uploading the file again`;
