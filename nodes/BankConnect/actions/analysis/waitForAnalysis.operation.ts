@@ -17,13 +17,9 @@ import type { WaitLimits } from '../../helpers/waitForCompletion';
 import { fieldsFor } from '../operation';
 import type { RoutedItems } from '../operation';
 import { readOncePerRun } from '../sharedReads';
-import * as accounts from './accounts.operation';
-import * as identity from './identity.operation';
-import * as lenderTransactions from './lenderTransactions.operation';
-import * as recurringTransactions from './recurringTransactions.operation';
-import * as salary from './salary.operation';
-import type { AnalysisOutput, SplitAnalysisOperation } from './splitAnalysis';
-import * as transactions from './transactions.operation';
+import { ANALYSES_AFTER_WAIT, ANALYSIS_AFTER_WAIT_VALUES, analysisAfterWaitOptions, outputAfterWaitField } from './analysesAfterWait';
+import type { AnalysisAfterWait } from './analysesAfterWait';
+import type { AnalysisOutput } from './splitAnalysis';
 
 /** The outputs, in order: the panel shows these names on the node. */
 export const outputNames = ['Completed', 'Still Processing', 'Failed'];
@@ -33,16 +29,8 @@ export const errorOutput = FAILED;
 /** Its items carry on the input item (and its wait so far): items of one entity share the check, not the answer. */
 export const shareReads = false;
 
-const ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'field' | 'itemsOf'>> = {
-	transactions,
-	salary,
-	recurringTransactions,
-	lenderTransactions,
-	identity,
-	accounts,
-};
 
-type Then = 'passOn' | keyof typeof ANALYSES;
+type Then = 'passOn' | AnalysisAfterWait;
 
 /** The field every item carries out of this node: where its entity's analysis stood at the last check. */
 export const STATUS_FIELD = 'analysis_status';
@@ -73,27 +61,12 @@ export const description: INodeProperties[] = fieldsFor('analysis', 'waitForAnal
 		type: 'options',
 		options: [
 			{ name: 'Pass the Item On', value: 'passOn', description: 'Completed gets the input item, with the analysis status added' },
-			{ name: 'Get Accounts', value: 'accounts', description: 'Completed gets the accounts, as Get Accounts returns them' },
-			{ name: 'Get Identity', value: 'identity', description: 'Completed gets the identities, as Get Identity returns them' },
-			{ name: 'Get Lender Transactions', value: 'lenderTransactions', description: 'Completed gets the lender transactions' },
-			{ name: 'Get Recurring Transactions', value: 'recurringTransactions', description: 'Completed gets the recurring sets' },
-			{ name: 'Get Salary', value: 'salary', description: 'Completed gets the salary transactions' },
-			{ name: 'Get Transactions', value: 'transactions', description: 'Completed gets the transactions, as Get Transactions returns them' },
+			...analysisAfterWaitOptions(),
 		],
 		default: 'passOn',
 		description: 'What a completed entity sends on: the item as it came in, or its analysis (read by the same check, no extra request)',
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'One Item per Record', value: 'split', description: 'One item per transaction, account, identity or recurring set; carries entity_id, account_id and fraud flags' },
-			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
-		],
-		default: 'split',
-		displayOptions: { show: { then: Object.keys(ANALYSES) } },
-	},
+	outputAfterWaitField({ then: ANALYSIS_AFTER_WAIT_VALUES }),
 	...waitLimitFields(
 		{},
 		'How long an entity may stay on Still Processing, counted from its first check, before it goes to Failed',
@@ -133,7 +106,7 @@ function requestOf(context: IExecuteFunctions, itemIndex: number): Request {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<RoutedItems> {
 	const request = requestOf(this, itemIndex);
 	const item = this.getInputData()[itemIndex];
-	const field: AnalysisField = request.then === 'passOn' ? 'accounts' : ANALYSES[request.then].field;
+	const field: AnalysisField = request.then === 'passOn' ? 'accounts' : ANALYSES_AFTER_WAIT[request.then].field;
 	const budget = checkBudgetOf(this, request.limits.checksPerSecond);
 	const response = await readOncePerRun(this, `${field} ${request.entityId}`, async () => {
 		await pauseOutsideSlot(this, async () => await budget.take());
@@ -159,7 +132,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const passOn = (): INodeExecutionData[] => [{ ...item, json: { ...item.json, [STATUS_FIELD]: check }, pairedItem: { item: itemIndex } }];
 	if (status === 'completed' && request.then !== 'passOn') {
-		return routed(COMPLETED, ANALYSES[request.then].itemsOf(response, request.output));
+		return routed(COMPLETED, ANALYSES_AFTER_WAIT[request.then].itemsOf(response, request.output));
 	}
 	if (status === 'completed') return routed(COMPLETED, passOn());
 	return routed(status === 'failed' || timedOut ? FAILED : STILL_PROCESSING, passOn());

@@ -104,11 +104,11 @@ export const description: INodeProperties[] = fieldsFor('session', 'create', [
 		name: 'apiVersion',
 		type: 'options',
 		options: [
-			{ name: 'V1', value: 'v1', description: 'POST /v1/session/' },
+			{ name: 'V1', value: 'v1', description: 'The session API workflows built before V2 use' },
 			{
 				name: 'V2',
 				value: 'v2',
-				description: 'POST /v2/session/: adds AA journeys, consents and metadata; the redirect URL carries a security token',
+				description: 'Adds Account Aggregator journeys, consents and metadata; the redirect URL carries a security token',
 			},
 		],
 		default: 'v1',

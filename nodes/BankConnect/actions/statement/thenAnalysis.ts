@@ -4,26 +4,12 @@ import { pollDelayMs } from '../../helpers/waitForCompletion';
 import type { WaitLimits } from '../../helpers/waitForCompletion';
 import { asNodeError, withWrittenIds } from '../../transport';
 import { analysisOperationName } from '../analysis/Analysis.resource';
-import * as accounts from '../analysis/accounts.operation';
 import { defaultReportOf, excelReportItems } from '../analysis/excelReport.operation';
-import * as identity from '../analysis/identity.operation';
-import * as lenderTransactions from '../analysis/lenderTransactions.operation';
-import * as recurringTransactions from '../analysis/recurringTransactions.operation';
-import * as salary from '../analysis/salary.operation';
-import type { AnalysisOutput, SplitAnalysisOperation } from '../analysis/splitAnalysis';
-import * as transactions from '../analysis/transactions.operation';
+import { ANALYSES_AFTER_WAIT } from '../analysis/analysesAfterWait';
+import type { AnalysisAfterWait } from '../analysis/analysesAfterWait';
+import type { AnalysisOutput } from '../analysis/splitAnalysis';
 
-/** Analyses the Upload can wait for and return, named as the Analysis operations are. */
-export const SPLIT_ANALYSES: Record<string, Pick<SplitAnalysisOperation, 'itemsFor' | 'itemsOf' | 'field'>> = {
-	transactions,
-	salary,
-	recurringTransactions,
-	lenderTransactions,
-	identity,
-	accounts,
-};
-
-export type ThenStep = 'none' | 'excelReport' | keyof typeof SPLIT_ANALYSES;
+export type ThenStep = 'none' | 'excelReport' | AnalysisAfterWait;
 
 /** What to return once every statement of the entity is analysed. */
 export interface ThenRequest {
@@ -58,7 +44,7 @@ export async function analysisAfterUpload(
 			const report = defaultReportOf(context.getNode().typeVersion);
 			return await excelReportItems(context, itemIndex, request, then.binaryPropertyName, report);
 		}
-		return await SPLIT_ANALYSES[then.step].itemsFor(context, itemIndex, request, then.output);
+		return await ANALYSES_AFTER_WAIT[then.step].itemsFor(context, itemIndex, request, then.output);
 	} catch (error) {
 		const resume = `read its analysis with Analysis → ${analysisOperationName(then.step)} (Entity ID ${request.entityId}) instead of uploading the file again`;
 		throw withWrittenIds(asNodeError(context.getNode(), error, itemIndex), 'statement', storedIds(uploaded), resume);

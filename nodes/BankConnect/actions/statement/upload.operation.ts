@@ -8,6 +8,7 @@ import { optionalSecret, requireBank, requireId, requireText } from '../../helpe
 import { waitLimitFields, waitLimitsOf } from '../../helpers/waitForCompletion';
 import { afterEntityCreated } from '../../transport';
 import { fieldsFor, shownWhen } from '../operation';
+import { ANALYSIS_AFTER_WAIT_VALUES, analysisAfterWaitOptions, outputAfterWaitField } from '../analysis/analysesAfterWait';
 import type { AnalysisOutput } from '../analysis/splitAnalysis';
 import { SOURCE_FIELDS, readUploadSource } from './uploadSource';
 import type { SourceKind } from './uploadSource';
@@ -17,7 +18,6 @@ import type { ThenRequest, ThenStep } from './thenAnalysis';
 import { uploadRoute } from './uploadRoute';
 import type { UploadChoice, UploadTarget } from './uploadRoute';
 
-const SPLIT_STEPS = ['transactions', 'salary', 'recurringTransactions', 'lenderTransactions', 'identity', 'accounts'];
 const ENTITY_TARGETS = ['newEntity', 'entity'];
 
 export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
@@ -151,7 +151,7 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 		default: true,
 		description: 'Whether the upload response carries the account holder’s identity and the statement’s date range',
 		// after Then's wait the analysis is returned, not the upload response
-		displayOptions: { hide: { then: [...SPLIT_STEPS, 'excelReport'] } },
+		displayOptions: { hide: { then: [...ANALYSIS_AFTER_WAIT_VALUES, 'excelReport'] } },
 	},
 	{
 		displayName: 'Then',
@@ -163,37 +163,20 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 				value: 'none',
 				description: 'At once: the entity and statement IDs, the bank and (with Include Identity) the account holder',
 			},
-			{ name: 'Wait and Get Accounts', value: 'accounts', description: 'The bank accounts found in the entity’s statements' },
-			{ name: 'Wait and Get Excel Report', value: 'excelReport', description: 'Each account’s .xlsx report as a file' },
-			{ name: 'Wait and Get Identity', value: 'identity', description: 'Account holder name, address and account number' },
-			{ name: 'Wait and Get Lender Transactions', value: 'lenderTransactions', description: 'Loan disbursals and EMI payments' },
-			{
-				name: 'Wait and Get Recurring Transactions',
-				value: 'recurringTransactions',
-				description: 'Recurring credits and debits with their median amount',
-			},
-			{ name: 'Wait and Get Salary', value: 'salary', description: 'Salary credits by month' },
-			{ name: 'Wait and Get Transactions', value: 'transactions', description: 'Every transaction, enriched with its category and channel' },
+			// "Wait and Get …" in alphabetical order, the Excel Report among them
+			...[...analysisAfterWaitOptions('Wait and '), { name: 'Wait and Get Excel Report', value: 'excelReport', description: 'Each account’s .xlsx report as a file' }].sort(
+				(a, b) => a.name.localeCompare(b.name),
+			),
 		],
 		default: 'none',
 		description: 'What to return: the upload response, or — after waiting until every statement of the entity is analysed — an analysis, as the Analysis resource returns it',
 		displayOptions: { show: { target: ENTITY_TARGETS } },
 	},
 	...waitLimitFields(
-		{ target: ENTITY_TARGETS, then: [...SPLIT_STEPS, 'excelReport'] },
+		{ target: ENTITY_TARGETS, then: [...ANALYSIS_AFTER_WAIT_VALUES, 'excelReport'] },
 		'How long to wait for the analysis before failing with the statements still processing',
 	),
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{ name: 'One Item per Record', value: 'split', description: 'One item per transaction, account, identity or recurring set; carries entity_id, account_id and fraud flags' },
-			{ name: 'Whole Response', value: 'whole', description: 'As BankConnect returns it, with progress and fraud' },
-		],
-		default: 'split',
-		displayOptions: { show: { target: ENTITY_TARGETS, then: SPLIT_STEPS } },
-	},
+	outputAfterWaitField({ target: ENTITY_TARGETS, then: ANALYSIS_AFTER_WAIT_VALUES }),
 	{
 		...binaryPropertyField('The binary field each account’s .xlsx report is written to'),
 		displayOptions: { show: { target: ENTITY_TARGETS, then: ['excelReport'] } },
