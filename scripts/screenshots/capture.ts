@@ -1,15 +1,12 @@
 /**
- * Canvas screenshots for the README: the example workflows opened in the real n8n editor, in
- * Debian's headless Chromium driven by playwright-core, saved as docs/<name>.png.
+ * Canvas screenshots for the README: the example workflows opened in the real n8n editor
+ * (editorPage.ts), saved as docs/<name>.png.
  *
  *   scripts/screenshots/capture.sh            (sets up n8n and playwright-core, builds, then runs this)
- *
- * playwright-core is not a dependency of the package: capture.sh installs it into .n8n-app/tools/
- * (or the folder SCREENSHOT_TOOLS names, e.g. when .n8n-app is shared and read-only).
  */
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join } from 'path';
 
 import { packPackage } from '../../test/harness/communityPackage';
 import { readExample } from '../../test/harness/app/examples';
@@ -19,27 +16,7 @@ import { REPO_ROOT } from '../../test/harness/repository';
 import { N8nRest } from '../../test/harness/app/n8nRest';
 import { startN8nProcess } from '../../test/harness/app/n8nServer';
 import { triggerWorkflow } from '../../test/harness/app/workflows';
-
-interface Page {
-	goto(url: string, options?: { waitUntil?: string; timeout?: number }): Promise<unknown>;
-	waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
-	waitForTimeout(ms: number): Promise<void>;
-	screenshot(options: { path: string }): Promise<unknown>;
-	keyboard: { press(key: string): Promise<void> };
-}
-interface Browser {
-	newContext(options: { viewport: { width: number; height: number }; deviceScaleFactor: number }): Promise<{
-		addCookies(cookies: Array<{ name: string; value: string; url: string }>): Promise<void>;
-		addInitScript(script: string): Promise<void>;
-		newPage(): Promise<Page>;
-	}>;
-	close(): Promise<void>;
-}
-
-const TOOLS = resolve(REPO_ROOT, process.env.SCREENSHOT_TOOLS ?? join('.n8n-app', 'tools'));
-const { chromium } = require(join(TOOLS, 'node_modules', 'playwright-core')) as {
-	chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
-};
+import { openEditorPage, openWorkflow } from './editorPage';
 
 /** What is shot: the file under docs/ and the workflow shown. */
 const SHOTS: Array<{ file: string; id: string; workflow: () => WorkflowJson }> = [
@@ -59,19 +36,13 @@ async function main(): Promise<void> {
 	await importCredential(instance, sandboxLike);
 	for (const shot of SHOTS) await importWorkflow(instance, shot.id, shot.workflow());
 	const n8n = await startN8nProcess(instance, 'start');
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+	const rest = new N8nRest(n8n.url);
+	await rest.setupOwner();
+	const editor = await openEditorPage(n8n.url, rest, { width: 1600, height: 900 });
 	try {
-		const rest = new N8nRest(n8n.url);
-		await rest.setupOwner();
-		const { name, value, browserId } = rest.authCookie;
-		const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
-		await context.addCookies([{ name, value, url: n8n.url }]);
-		// n8n ties the session cookie to this id, which the editor sends from localStorage.
-		await context.addInitScript(`localStorage.setItem('n8n-browserId', ${JSON.stringify(browserId)});`);
-		const page = await context.newPage();
+		const { page } = editor;
 		for (const shot of SHOTS) {
-			await page.goto(`${n8n.url}/workflow/${shot.id}`, { waitUntil: 'networkidle', timeout: 60_000 });
-			await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+			await openWorkflow(page, n8n.url, shot.id);
 			await page.keyboard.press('1'); // zoom to fit
 			await page.waitForTimeout(1_500);
 			const path = join(REPO_ROOT, 'docs', shot.file);
@@ -79,7 +50,7 @@ async function main(): Promise<void> {
 			console.log(`wrote ${path}`);
 		}
 	} finally {
-		await browser.close();
+		await editor.close();
 		await n8n.stop();
 		instance.remove();
 	}
