@@ -22,6 +22,7 @@ import { openEditorPage, openWorkflow } from './editorPage';
 const SHOTS: Array<{ file: string; id: string; workflow: () => WorkflowJson }> = [
 	{ file: 'canvas-statement-to-excel.png', id: 'ShotStmtToExcel1', workflow: () => readExample('main-job/statement-to-excel.json') },
 	{ file: 'canvas-banks-down.png', id: 'ShotBanksDown001', workflow: () => readExample('main-job/banks-down.json') },
+	{ file: 'canvas-batch-wait-loop.png', id: 'ShotBatchWaitLp1', workflow: () => readExample('06-statement-batch-wait-loop.json') },
 	{
 		file: 'canvas-trigger.png',
 		id: 'ShotTriggerIdent',
