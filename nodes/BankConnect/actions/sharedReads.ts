@@ -6,6 +6,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
+import { pauseOutsideSlot } from '../helpers/concurrency';
 import { isInputError } from '../transport';
 import type { Settled } from '../transport';
 import type { Operation } from './operation';
@@ -124,17 +125,25 @@ export function sharedReadNotice(operation: Operation, shared: SharedReads): Nod
 
 const readsOfRun = new WeakMap<IExecuteFunctions, Map<string, Promise<unknown>>>();
 
-/** Within one node run, `read` runs once per key; items asking again get the same answer (or failure). */
+/**
+ * Within one node run, `read` runs once per key; items asking again get the same answer (or failure).
+ * They wait for it outside their slot: the item reading may itself need a slot back (after its
+ * pause for the run's budget), and items holding every slot while waiting for it would wait for ever.
+ */
 export async function readOncePerRun<Answer>(context: IExecuteFunctions, key: string, read: () => Promise<Answer>): Promise<Answer> {
 	let reads = readsOfRun.get(context);
 	if (!reads) {
 		reads = new Map();
 		readsOfRun.set(context, reads);
 	}
-	let answer = reads.get(key) as Promise<Answer> | undefined;
+	const answer = reads.get(key) as Promise<Answer> | undefined;
 	if (!answer) {
-		answer = read();
-		reads.set(key, answer);
+		const first = read();
+		reads.set(key, first);
+		return await first;
 	}
+	await pauseOutsideSlot(context, async () => {
+		await answer.catch(() => undefined);
+	});
 	return await answer;
 }

@@ -105,6 +105,18 @@ describe('Analysis → Wait for Analysis', () => {
 		expect(run.outputAt('BankConnect', 0).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	test('more items of one entity than items working at once share its check without waiting on each other for ever', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath(accountsPath('ent-done'))).reply(200, envelope('ent-done', ['completed', 'completed', 'completed', 'completed', 'completed', 'completed']));
+		const statements = Array.from({ length: 7 }, () => uploaded('ent-done'));
+
+		const { run, error } = await runNode(waitFor(), { startItems: statements });
+
+		expect(error).toBeUndefined();
+		expect(api.requests).toHaveLength(1);
+		expect(run.outputAt('BankConnect', 0).map((item) => item.pairedItem)).toEqual(statements.map((_, item) => ({ item })));
+	}, 20_000);
+
 	test('an entity with no statements yet is still processing, not completed', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(accountsPath('ent-new'))).reply(200, withProgress('accounts', []));
