@@ -95,6 +95,25 @@ describe('Analysis → Wait for Analysis', () => {
 		});
 	});
 
+	test('an item whose earlier wait ended (timed out, or completed before a new statement) starts a new wait instead of timing out at once', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath(accountsPath('ent-busy'))).reply(200, envelope('ent-busy', ['completed', 'processing']));
+		const longAgo = new Date(Date.now() - 3_600_000).toISOString();
+		const ended = (status: string) => ({
+			json: { ...uploaded('ent-busy').json, analysis_status: { entity_id: 'ent-busy', status, statements: [], waiting_since: longAgo, checks: 9, message: null } },
+		});
+
+		const { run } = await runNode(waitFor({ maxWaitSeconds: 60 }), { startItems: [ended('timed_out'), ended('completed')] });
+
+		expect(run.outputAt('BankConnect', 2)).toEqual([]);
+		expect(run.outputAt('BankConnect', 1).map((item) => [item.json.analysis_status, item.pairedItem])).toEqual([
+			[expect.objectContaining({ status: 'processing', checks: 1 }), { item: 0 }],
+			[expect.objectContaining({ status: 'processing', checks: 1 }), { item: 1 }],
+		]);
+		const since = run.outputAt('BankConnect', 1).map((item) => (item.json.analysis_status as { waiting_since: string }).waiting_since);
+		expect(since.every((time) => time !== longAgo)).toBe(true);
+	});
+
 	test('items of one entity share its check', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(accountsPath('ent-done'))).reply(200, envelope('ent-done', ['completed']));

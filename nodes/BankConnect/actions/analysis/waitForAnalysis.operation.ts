@@ -73,10 +73,14 @@ export const description: INodeProperties[] = fieldsFor('analysis', 'waitForAnal
 	),
 ]);
 
-/** The check carried by an item from an earlier pass of this node for the same entity, if any. */
+/**
+ * The check carried by an item from an earlier pass of this wait for the same entity, if any. A check
+ * that ended its wait (completed, failed, timed out) starts none: the item is waiting again, e.g.
+ * for a statement uploaded since, or retried from Failed.
+ */
 function earlierCheck(item: INodeExecutionData, entityId: string): AnalysisCheck | undefined {
 	const check = item.json[STATUS_FIELD] as AnalysisCheck | undefined;
-	if (typeof check !== 'object' || check === null || check.entity_id !== entityId) return undefined;
+	if (typeof check !== 'object' || check === null || check.entity_id !== entityId || check.status !== 'processing') return undefined;
 	return typeof check.waiting_since === 'string' && !Number.isNaN(Date.parse(check.waiting_since)) ? check : undefined;
 }
 
