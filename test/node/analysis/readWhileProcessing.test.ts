@@ -56,6 +56,20 @@ describe('Analysis read while a statement is still processing', () => {
 		expect(items.slice(1).map((item) => item.json.hash)).toEqual(TRANSACTIONS.map((transaction) => transaction.hash));
 	});
 
+	test('a failed statement does not let a read through while another statement is still processing', async () => {
+		const api = mockApi();
+		const failedAndProcessing = withProgress('transactions', [
+			{ status: 'failed', message: 'Password incorrect', statement_id: 'stmt-hdfc-1' },
+			{ status: 'processing', message: null, statement_id: 'stmt-hdfc-2' },
+			{ status: 'completed', message: null, statement_id: 'stmt-sbi-1' },
+		]);
+		api.scope.get(apiPath(path)).reply(200, failedAndProcessing);
+
+		const error = await runNodeFailing(transactions);
+
+		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not ready: statements not completed: stmt-hdfc-1 (failed), stmt-hdfc-2 (processing)`);
+	});
+
 	test('a Whole Response is returned as it is: its progress says what is pending', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(path)).reply(200, stillProcessing);

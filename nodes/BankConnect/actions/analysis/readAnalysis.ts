@@ -5,7 +5,6 @@ import type { AnalysisField, AnalysisResponses, StatementProgress } from '../../
 import { entityIdField } from '../../helpers/fields';
 import { optionalText, requireId } from '../../helpers/validation';
 import {
-	analysisStatus,
 	itemWait,
 	waitForCompletion,
 	waitLimitFields,
@@ -94,6 +93,11 @@ function notReady(node: INode, what: string, response: { entity_id: string; prog
 	return notReadyError(node, `${what} of entity ${response.entity_id} is not ready: ${statements}`, itemIndex);
 }
 
+/** No statement yet, or one still processing (even beside a failed one): the analysis is not all there. */
+function isStillProcessing(progress: StatementProgress[]): boolean {
+	return progress.length === 0 || progress.some((entry) => entry.status !== 'completed' && entry.status !== 'failed');
+}
+
 /**
  * Reads one analysis field of an entity, waiting for completion when asked. Read without waiting,
  * an analysis with statements still processing is returned only when `unfinished` is 'return'
@@ -113,7 +117,7 @@ export async function readAnalysisOf<Field extends AnalysisField>(
 	const read = async () => await getEntityAnalysis(context, entityId, field, itemIndex, { accountId });
 	if (wait) return await waitForCompletion(read, itemWait(context, itemIndex, wait, request.firstReadAfterMs));
 	const response = await read();
-	if (unfinished === 'fail' && analysisStatus(response.progress ?? []) === 'processing') {
+	if (unfinished === 'fail' && isStillProcessing(response.progress ?? [])) {
 		throw notReady(context.getNode(), what, response, itemIndex);
 	}
 	return response;
