@@ -18,7 +18,7 @@ export interface SharedReads {
 	leaders: number[];
 	/** Each other item and the earlier item with the very same fields whose answer it gets. */
 	leaderOf: Map<number, number>;
-	/** How many items asked for each ID, by ID (its Entity ID, Session ID or Link ID field). */
+	/** How many items got a shared answer, by the ID they asked for (its Entity ID, Session ID or Link ID field). */
 	itemsById: Map<string, number>;
 	/**
 	 * A follower's result from its leader's: a copy of the answer. When the leader failed, the run
@@ -71,7 +71,7 @@ export function groupSharedReads(context: IExecuteFunctions, operation: Operatio
 	const firstWith = new Map<string, number>();
 	const leaders: number[] = [];
 	const leaderOf = new Map<number, number>();
-	const itemsById = new Map<string, number>();
+	const idOf = new Map<number, string>();
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		const key = fieldsKey(context, names, itemIndex);
 		const leader = key === undefined ? undefined : firstWith.get(key);
@@ -83,8 +83,14 @@ export function groupSharedReads(context: IExecuteFunctions, operation: Operatio
 		}
 		if (idField) {
 			const id = context.getNodeParameter(idField, itemIndex, '');
-			if (typeof id === 'string' && id.trim() !== '') itemsById.set(id.trim(), (itemsById.get(id.trim()) ?? 0) + 1);
+			if (typeof id === 'string' && id.trim() !== '') idOf.set(itemIndex, id.trim());
 		}
+	}
+	// items of one ID that differ in another field (e.g. Account ID) were each read: they shared nothing
+	const sharing = new Set(leaderOf.values());
+	const itemsById = new Map<string, number>();
+	for (const [itemIndex, id] of idOf) {
+		if (sharing.has(leaderOf.get(itemIndex) ?? itemIndex)) itemsById.set(id, (itemsById.get(id) ?? 0) + 1);
 	}
 	return {
 		leaders,

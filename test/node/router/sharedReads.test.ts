@@ -63,6 +63,19 @@ describe('items asking for the same read', () => {
 		expect(run.hints('BankConnect')).toEqual([]);
 	});
 
+	test('no notice when items of one entity differ in another field and were each read', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath(salaryPath('ent-a'))).query(true).times(2).reply(200, { ...RESPONSES.salary, entity_id: 'ent-a' });
+
+		const { run } = await runNode(
+			{ ...salary, accountId: '={{ $json.account_id }}' },
+			{ startItems: [{ json: { entity_id: 'ent-a', account_id: 'acc-1' } }, { json: { entity_id: 'ent-a', account_id: 'acc-2' } }] },
+		);
+
+		expect(api.requests).toHaveLength(2);
+		expect(run.hints('BankConnect')).toEqual([]);
+	});
+
 	test('with Continue On Fail a refused ID gives every item asking for it an error item naming that item; nothing is sent for them', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(salaryPath(ENTITY_ID))).reply(200, RESPONSES.salary);
