@@ -115,4 +115,22 @@ describe('Statement → Upload, many items', () => {
 			[{ item: 2 }, 'statement-2'],
 		]);
 	});
+
+	test('with Continue On Fail a refused file in item 3 is an error item and items 0–2 and 4 are still uploaded', async () => {
+		const seen = slowUploads({ delayMs: 10 });
+		const startItems = await statements(5);
+		startItems[3] = await fileItem(Buffer.from('\xff\xd8\xff\xe0 JFIF', 'latin1'), 'photo.jpg');
+
+		const { items, error } = await runNode(upload(TO_ENTITY), { startItems, continueOnFail: true });
+
+		expect(error).toBeUndefined();
+		expect(seen.stored.sort()).toEqual(['statement-0', 'statement-1', 'statement-2', 'statement-4']);
+		expect(items.map((item) => [item.pairedItem, item.json.statement_id ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'statement-0'],
+			[{ item: 1 }, 'statement-1'],
+			[{ item: 2 }, 'statement-2'],
+			[{ item: 3 }, 'Input Binary Field the file "photo.jpg" in "data" is not a PDF (its bytes do not start with %PDF-) (item 3)'],
+			[{ item: 4 }, 'statement-4'],
+		]);
+	});
 });
