@@ -1,9 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { downloadFile } from '../transport';
 import type { Account, ExcelReportLink } from '../api';
+import { binaryPropertyField } from './fields';
 
 const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where each account's .xlsx is written, in every operation that downloads Excel reports. */
+export const reportBinaryField: INodeProperties = binaryPropertyField('The binary field each account’s .xlsx report is written to');
+
+/** Why the reports are downloaded at once, beside the reads that return them. */
+export const reportLinkNotice: INodeProperties = {
+	displayName:
+		'Report links expire one hour after they are issued, so the node downloads each report right away. To keep it, store the file (e.g. Google Drive, an email attachment), not a link.',
+	name: 'reportLinkNotice',
+	type: 'notice',
+	default: '',
+};
 
 /** e.g. "hdfc_50100012345678.xlsx": bank and account, safe as a file name. */
 export function reportFileName(account: Pick<Account, 'bank' | 'account_number'> | undefined, report: ExcelReportLink): string {

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireText } from './validation';
 
 /** The Entity ID field that most operations start from. */
 export const entityIdField: INodeProperties = {
@@ -35,4 +37,9 @@ export function binaryPropertyField(description: string): INodeProperties {
 		hint: 'The name of the output binary field to put the file in',
 		description,
 	};
+}
+
+/** The item's Put Output File in Field (binaryPropertyField), checked. */
+export function binaryPropertyOf(context: IExecuteFunctions, itemIndex: number): string {
+	return requireText(context.getNode(), itemIndex, 'Put Output File in Field', context.getNodeParameter('binaryPropertyName', itemIndex));
 }

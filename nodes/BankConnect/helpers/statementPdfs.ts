@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { downloadFile } from '../transport';
 import type { StatementPdf } from '../api';
-import { binaryPropertyField } from './fields';
-import { requireText } from './validation';
+import { binaryPropertyField, binaryPropertyOf } from './fields';
 
 /** Download PDFs, the retention notice and the binary field: shared by Entity and Session → Get PDFs. */
 export const pdfDownloadFields: INodeProperties[] = [
@@ -45,12 +44,7 @@ export function includesPdfPassword(context: IExecuteFunctions, itemIndex: numbe
 /** The binary field to download into, or undefined when Download PDFs is off. */
 export function pdfDownloadTarget(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	if (!(context.getNodeParameter('download', itemIndex) as boolean)) return undefined;
-	return requireText(
-		context.getNode(),
-		itemIndex,
-		'Put Output File in Field',
-		context.getNodeParameter('binaryPropertyName', itemIndex),
-	);
+	return binaryPropertyOf(context, itemIndex);
 }
 
 /** The statement as an item shows it: without pdf_password unless asked for. */

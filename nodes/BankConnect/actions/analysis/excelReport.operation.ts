@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { downloadReportItems } from '../../helpers/excelReports';
-import { binaryPropertyField } from '../../helpers/fields';
-import { requireText } from '../../helpers/validation';
+import { downloadReportItems, reportBinaryField, reportLinkNotice } from '../../helpers/excelReports';
+import { binaryPropertyOf } from '../../helpers/fields';
 import { invalidInput } from '../../transport';
 import { fieldsFor } from '../operation';
 import type { AnalysisReadRequest } from './readAnalysis';
@@ -35,24 +34,13 @@ export const description: INodeProperties[] = fieldsFor('analysis', 'excelReport
 	...analysisReadFields,
 	reportField('raw', [1]),
 	reportField('detailed', [{ _cnd: { gte: 1.1 } }]),
-	binaryPropertyField('The binary field each account’s .xlsx report is written to'),
-	{
-		displayName:
-			'Report links expire one hour after they are issued, so the node downloads each report right away. To keep it, store the file (e.g. Google Drive, an email attachment), not a link.',
-		name: 'reportLinkNotice',
-		type: 'notice',
-		default: '',
-	},
+	reportBinaryField,
+	reportLinkNotice,
 ]);
 
 /** The entity's Excel report: one item per account with its .xlsx. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = requireText(
-		this.getNode(),
-		itemIndex,
-		'Put Output File in Field',
-		this.getNodeParameter('binaryPropertyName', itemIndex),
-	);
+	const binaryPropertyName = binaryPropertyOf(this, itemIndex);
 	const report = this.getNodeParameter('report', itemIndex, 'raw') as ExcelReportKind;
 	if (!Object.hasOwn(FIELD_OF_REPORT, report)) throw invalidInput(this.getNode(), itemIndex, 'Report', 'must be detailed or raw');
 	return await excelReportItems(this, itemIndex, analysisReadRequest(this, itemIndex), binaryPropertyName, report);

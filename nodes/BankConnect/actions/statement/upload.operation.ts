@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { createEntity } from '../../api';
 import { metaDataFields, newEntityLinkIdField, readNewEntityDetails } from '../../helpers/entityForm';
 import type { NewEntityDetails } from '../../helpers/entityForm';
-import { binaryPropertyField } from '../../helpers/fields';
-import { optionalSecret, requireBank, requireId, requireText } from '../../helpers/validation';
+import { reportBinaryField } from '../../helpers/excelReports';
+import { binaryPropertyOf } from '../../helpers/fields';
+import { optionalSecret, requireBank, requireId } from '../../helpers/validation';
 import { waitLimitFields, waitLimitsOf } from '../../helpers/waitForCompletion';
 import { afterEntityCreated } from '../../transport';
 import { fieldsFor, shownWhen } from '../operation';
@@ -178,7 +179,7 @@ export const description: INodeProperties[] = fieldsFor('statement', 'upload', [
 	),
 	outputAfterWaitField({ target: ENTITY_TARGETS, then: ANALYSIS_AFTER_WAIT_VALUES }),
 	{
-		...binaryPropertyField('The binary field each account’s .xlsx report is written to'),
+		...reportBinaryField,
 		displayOptions: { show: { target: ENTITY_TARGETS, then: ['excelReport'] } },
 	},
 ]);
@@ -225,7 +226,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 					output: step === 'excelReport' ? 'whole' : (this.getNodeParameter('output', itemIndex) as AnalysisOutput),
 					binaryPropertyName:
 						step === 'excelReport'
-							? requireText(node, itemIndex, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', itemIndex))
+							? binaryPropertyOf(this, itemIndex)
 							: '',
 				};
 	const source = await readUploadSource(this, itemIndex, {
