@@ -11,7 +11,7 @@ import { redirect, sendJson, startLocalServer } from '../../harness/hostileServe
 import type { LocalServer, ReceivedRequest } from '../../harness/hostileServer';
 import { expectApiError, runNode } from '../../harness/runNode';
 import type { NodeRunOptions } from '../../harness/runNode';
-import { SECRETS } from '../../harness/secrets';
+import { SECRETS, withEverySecret } from '../../harness/secrets';
 
 const PDF_PASSWORD = 'pdf-pass-Q7x9';
 const ENTITY = { entity_id: 'e-1', link_id: 'loan-1', meta_data: null };
@@ -50,11 +50,7 @@ beforeEach(() => {
 });
 
 function options(extra: Partial<NodeRunOptions> = {}): NodeRunOptions {
-	return {
-		sandbox: { baseUrl: `${api.origin}/bank-connect`, apiKey: SECRETS.apiKey, serverHash: SECRETS.serverHash },
-		credentials: { signingSecret: SECRETS.signingSecret },
-		...extra,
-	};
+	return withEverySecret(api.origin, extra);
 }
 
 /** Nothing secret arrived: no credential header, no api_key, no PDF password, no statement bytes. */

@@ -14,7 +14,7 @@ import { runNode } from '../../harness/runNode';
 import { TriggerHarness } from '../../harness/triggerHarness';
 import { SECRET as WEBHOOK_SECRET, completed, entityParameters, withSecret } from '../trigger/fixtures';
 import type { NodeError, NodeRunOptions } from '../../harness/runNode';
-import { SECRETS } from '../../harness/secrets';
+import { SECRETS, withEverySecret } from '../../harness/secrets';
 
 /** Characters that change when URL-, form-, JSON- or HTML-encoded. */
 const PDF_PASSWORD = 'Pw <"d&o+b"> 1990';
@@ -36,11 +36,7 @@ beforeEach(() => {
 });
 
 function options(extra: Partial<NodeRunOptions> = {}): NodeRunOptions {
-	return {
-		sandbox: { baseUrl: `${api.origin}/bank-connect`, apiKey: SECRETS.apiKey, serverHash: SECRETS.serverHash },
-		credentials: { signingSecret: SECRETS.signingSecret },
-		...extra,
-	};
+	return withEverySecret(api.origin, extra);
 }
 
 /** The ACCESS_TOKEN and the body fields the server saw, which the echo holds, as named secrets. */
