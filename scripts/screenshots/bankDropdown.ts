@@ -5,18 +5,12 @@
  *
  *   npm run build && scripts/node24.sh npx tsx scripts/screenshots/bankDropdown.ts
  */
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { startSandbox } from '../../sandbox/server';
-import { packPackage } from '../../test/harness/communityPackage';
-import { createInstance, importCredential, importWorkflow } from '../../test/harness/app/instance';
 import type { WorkflowJson } from '../../test/harness/app/instance';
-import { N8nRest } from '../../test/harness/app/n8nRest';
-import { startN8nProcess } from '../../test/harness/app/n8nServer';
 import { REPO_ROOT } from '../../test/harness/repository';
-import { openEditorPage, openWorkflow } from './editorPage';
+import { openWorkflow, startEditor } from './editorPage';
 
 const WORKFLOW_ID = 'ShotBankDropdown';
 const NODE_NAME = 'Upload Statement';
@@ -38,18 +32,12 @@ const workflow: WorkflowJson = {
 };
 
 async function main(): Promise<void> {
-	process.env.BANKCONNECT_TARBALL = packPackage(mkdtempSync(join(tmpdir(), 'bankconnect-pack-')));
 	const sandbox = await startSandbox({ port: 0 });
-	const instance = createInstance();
-	await importCredential(instance, { baseUrl: sandbox.url, apiKey: sandbox.options.apiKey, serverHash: sandbox.options.serverHash });
-	await importWorkflow(instance, WORKFLOW_ID, workflow);
-	const n8n = await startN8nProcess(instance, 'start');
-	const rest = new N8nRest(n8n.url);
-	await rest.setupOwner();
-	const editor = await openEditorPage(n8n.url, rest, { width: 1400, height: 900 });
+	const credential = { baseUrl: sandbox.url, apiKey: sandbox.options.apiKey, serverHash: sandbox.options.serverHash };
+	const editor = await startEditor(credential, [{ id: WORKFLOW_ID, workflow }], { width: 1400, height: 900 });
 	try {
 		const { page } = editor;
-		await openWorkflow(page, n8n.url, WORKFLOW_ID);
+		await openWorkflow(page, editor.url, WORKFLOW_ID);
 		await page.dblclick(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
 		await page.waitForSelector('[data-test-id="parameter-input-bankName"]', { timeout: 30_000 });
 		await page.click('[data-test-id="parameter-input-bankName"]');
@@ -61,8 +49,6 @@ async function main(): Promise<void> {
 		console.log(`wrote ${path}`);
 	} finally {
 		await editor.close();
-		await n8n.stop();
-		instance.remove();
 		await sandbox.close();
 	}
 }

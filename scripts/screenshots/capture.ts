@@ -4,19 +4,13 @@
  *
  *   scripts/screenshots/capture.sh            (sets up n8n and playwright-core, builds, then runs this)
  */
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { packPackage } from '../../test/harness/communityPackage';
 import { readExample } from '../../test/harness/app/examples';
-import { createInstance, importCredential, importWorkflow } from '../../test/harness/app/instance';
 import type { WorkflowJson } from '../../test/harness/app/instance';
 import { REPO_ROOT } from '../../test/harness/repository';
-import { N8nRest } from '../../test/harness/app/n8nRest';
-import { startN8nProcess } from '../../test/harness/app/n8nServer';
 import { triggerWorkflow } from '../../test/harness/app/workflows';
-import { openEditorPage, openWorkflow } from './editorPage';
+import { openWorkflow, startEditor } from './editorPage';
 
 /** What is shot: the file under docs/ and the workflow shown. */
 const SHOTS: Array<{ file: string; id: string; workflow: () => WorkflowJson }> = [
@@ -31,19 +25,13 @@ const SHOTS: Array<{ file: string; id: string; workflow: () => WorkflowJson }> =
 ];
 
 async function main(): Promise<void> {
-	process.env.BANKCONNECT_TARBALL = packPackage(mkdtempSync(join(tmpdir(), 'bankconnect-pack-')));
-	const instance = createInstance();
 	const sandboxLike = { baseUrl: 'http://127.0.0.1:4010/bank-connect', apiKey: 'sandbox_api_key', serverHash: 'sandbox_server_hash' };
-	await importCredential(instance, sandboxLike);
-	for (const shot of SHOTS) await importWorkflow(instance, shot.id, shot.workflow());
-	const n8n = await startN8nProcess(instance, 'start');
-	const rest = new N8nRest(n8n.url);
-	await rest.setupOwner();
-	const editor = await openEditorPage(n8n.url, rest, { width: 1600, height: 900 });
+	const workflows = SHOTS.map((shot) => ({ id: shot.id, workflow: shot.workflow() }));
+	const editor = await startEditor(sandboxLike, workflows, { width: 1600, height: 900 });
 	try {
 		const { page } = editor;
 		for (const shot of SHOTS) {
-			await openWorkflow(page, n8n.url, shot.id);
+			await openWorkflow(page, editor.url, shot.id);
 			await page.keyboard.press('1'); // zoom to fit
 			await page.waitForTimeout(1_500);
 			const path = join(REPO_ROOT, 'docs', shot.file);
@@ -52,8 +40,6 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await editor.close();
-		await n8n.stop();
-		instance.remove();
 	}
 }
 
