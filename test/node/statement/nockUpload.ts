@@ -2,6 +2,7 @@
 import nock from 'nock';
 
 import { API_ORIGIN } from '../../harness/bankConnectApi';
+import { useNock } from '../../harness/nockPerFile';
 
 /** A tiny PDF made of ASCII only, so nock hands its multipart body over as plain text. */
 export const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -13,6 +14,21 @@ export interface CapturedRequest {
 	path: string;
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
+}
+
+/**
+ * Sets up nock for a test file and returns where each test's requests are captured: emptied before
+ * each test, and every request a test expected must have come by its end.
+ */
+export function captureRequests(): CapturedRequest[] {
+	const captured: CapturedRequest[] = [];
+	useNock();
+	beforeEach(() => {
+		captured.length = 0;
+		nock.cleanAll();
+	});
+	afterEach(() => expect(nock.pendingMocks()).toEqual([]));
+	return captured;
 }
 
 /** Intercepts one request and records it; `reply` is [status, body]. */

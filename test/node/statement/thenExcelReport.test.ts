@@ -9,19 +9,10 @@ import { DETAILED_REPORT_PATHS, HDFC, REPORT_BYTES, REPORT_PATHS, RESPONSES, SBI
 import { ENTITY_ID } from '../../fixtures/entities';
 import { FILES_ORIGIN } from '../../harness/bankConnectApi';
 import { fileItem } from '../../harness/binaryItems';
-import { useNock } from '../../harness/nockPerFile';
 import { runNode, upload } from '../../harness/runNode';
-import { PDF, expectRequest } from './nockUpload';
-import type { CapturedRequest } from './nockUpload';
+import { PDF, captureRequests, expectRequest } from './nockUpload';
 
-let captured: CapturedRequest[];
-
-useNock();
-beforeEach(() => {
-	captured = [];
-	nock.cleanAll();
-});
-afterEach(() => expect(nock.pendingMocks()).toEqual([]));
+const captured = captureRequests();
 
 const UPLOAD_THEN_EXCEL = {
 	source: 'binary',

@@ -6,19 +6,10 @@ import nock from 'nock';
 
 import { API_ORIGIN, networkError } from '../../harness/bankConnectApi';
 import { fileItem } from '../../harness/binaryItems';
-import { useNock } from '../../harness/nockPerFile';
 import { runNode, upload } from '../../harness/runNode';
-import { PDF, expectRequest } from './nockUpload';
-import type { CapturedRequest } from './nockUpload';
+import { PDF, captureRequests, expectRequest } from './nockUpload';
 
-let captured: CapturedRequest[];
-
-useNock();
-beforeEach(() => {
-	captured = [];
-	nock.cleanAll();
-});
-afterEach(() => expect(nock.pendingMocks()).toEqual([]));
+const captured = captureRequests();
 
 const FILE_TO_ENTITY = { source: 'binary', inputBinaryField: 'data', bankMode: 'detect', target: 'entity', entityId: 'ent-1' };
 

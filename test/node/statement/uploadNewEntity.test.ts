@@ -7,19 +7,10 @@ import nock from 'nock';
 
 import { API_ORIGIN, networkError } from '../../harness/bankConnectApi';
 import { fileItem } from '../../harness/binaryItems';
-import { useNock } from '../../harness/nockPerFile';
 import { runNode, upload } from '../../harness/runNode';
-import { PDF, boundaryOf, expectRequest, multipartText } from './nockUpload';
-import type { CapturedRequest } from './nockUpload';
+import { PDF, boundaryOf, captureRequests, expectRequest, multipartText } from './nockUpload';
 
-let captured: CapturedRequest[];
-
-useNock();
-beforeEach(() => {
-	captured = [];
-	nock.cleanAll();
-});
-afterEach(() => expect(nock.pendingMocks()).toEqual([]));
+const captured = captureRequests();
 
 const TO_NEW_ENTITY = { source: 'binary', inputBinaryField: 'data', bankMode: 'known', bankName: 'hdfc', target: 'newEntity' };
 const CREATED = { entity_id: 'ent-new', link_id: 'loan-application-1042', meta_data: 'branch Pune' };

@@ -2,30 +2,16 @@
  * Statement → Upload's exact requests on every route (path, query, multipart parts or form fields),
  * through the n8n engine with the API mocked by nock.
  */
-import nock from 'nock';
-
 import { fileItem } from '../../harness/binaryItems';
-import { useNock } from '../../harness/nockPerFile';
 import { runNode, upload } from '../../harness/runNode';
 import { SECRETS } from '../../harness/secrets';
-import { LOCKED_PDF, PDF, boundaryOf, expectRequest, multipartText } from './nockUpload';
+import { LOCKED_PDF, PDF, boundaryOf, captureRequests, expectRequest, multipartText } from './nockUpload';
 import type { CapturedRequest } from './nockUpload';
 
 const UPLOADED = { entity_id: 'ent-1', statement_id: 'st-1', bank_name: 'hdfc' };
 const SESSION_UPLOADED = { session_id: 'ses-1', statement_id: 'st-2', bank_name: 'sbi', account_id: 'acc-1', status: 1 };
 
-let captured: CapturedRequest[];
-
-useNock();
-
-beforeEach(() => {
-	captured = [];
-	nock.cleanAll();
-});
-
-afterEach(() => {
-	expect(nock.pendingMocks()).toEqual([]);
-});
+const captured = captureRequests();
 
 async function output(parameters: Record<string, unknown>, withFile?: { name: string; bytes: Buffer }) {
 	const { run } = await runNode(upload(parameters), { startItems: withFile ? [await fileItem(withFile.bytes, withFile.name)] : undefined });
