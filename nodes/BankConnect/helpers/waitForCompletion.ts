@@ -19,7 +19,7 @@ const MAX_WAIT_DESCRIPTION = 'How long to wait before failing with the statement
 export const DEFAULT_CHECKS_PER_SECOND = 15;
 
 /** The Max Wait (Seconds) field, shown when `show` holds. */
-export function maxWaitField(show: NonNullable<IDisplayOptions['show']>, description = MAX_WAIT_DESCRIPTION): INodeProperties {
+function maxWaitField(show: NonNullable<IDisplayOptions['show']>, description = MAX_WAIT_DESCRIPTION): INodeProperties {
 	return {
 		displayName: 'Max Wait (Seconds)',
 		name: 'maxWaitSeconds',
@@ -32,7 +32,7 @@ export function maxWaitField(show: NonNullable<IDisplayOptions['show']>, descrip
 }
 
 /** The Max Requests per Second field: the run's budget of progress checks, shown when `show` holds. */
-export function checkRateField(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+function checkRateField(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
 	return {
 		displayName: 'Max Requests per Second',
 		name: 'maxRequestsPerSecond',
@@ -50,10 +50,10 @@ export function waitLimitFields(show: NonNullable<IDisplayOptions['show']>, maxW
 	return [maxWaitField(show, maxWaitDescription), checkRateField(show)];
 }
 
-/** A wait toggle (off unless `defaultOn`) and the limits it shows when on. */
-export function waitFields(toggle: { displayName: string; name: string; description: string; defaultOn?: boolean }): INodeProperties[] {
+/** A wait toggle, off by default, and the limits it shows when on. */
+export function waitFields(toggle: { displayName: string; name: string; description: string }): INodeProperties[] {
 	return [
-		{ displayName: toggle.displayName, name: toggle.name, type: 'boolean', default: toggle.defaultOn ?? false, description: toggle.description },
+		{ displayName: toggle.displayName, name: toggle.name, type: 'boolean', default: false, description: toggle.description },
 		...waitLimitFields({ [toggle.name]: [true] }),
 	];
 }
