@@ -157,13 +157,16 @@ export function analysisStatus(progress: StatementProgress[]): AnalysisStatus {
 	return 'completed';
 }
 
-/** "s2, s3", or that there are no statements yet. */
-export function describePending(progress: StatementProgress[]): string {
-	if (progress.length === 0) return 'no statements yet';
-	return progress
+/** Said of an entity whose progress lists no statement: nothing can be analysed before an upload. */
+export const NO_STATEMENTS_YET = 'the entity has no statements yet; upload one first';
+
+/** "Analysis not complete after 300 s; still processing: s2, s3", or that the entity has no statements yet. */
+export function analysisTimedOutMessage(progress: StatementProgress[], maxWaitSeconds: number): string {
+	const pending = progress
 		.filter((entry) => entry.status !== 'completed' && entry.status !== 'failed')
 		.map((entry) => entry.statement_id)
 		.join(', ');
+	return `Analysis not complete after ${maxWaitSeconds} s; ${progress.length === 0 ? NO_STATEMENTS_YET : `still processing: ${pending}`}`;
 }
 
 /** "statement s1 failed: Password incorrect; …" */
@@ -190,12 +193,7 @@ export async function waitForCompletion<Response extends { progress: StatementPr
 		read,
 		{
 			isDone: (response) => isComplete(response.progress, options.node, options.itemIndex),
-			timeoutMessage: (response, maxWaitSeconds) => {
-				if (response.progress.length === 0) {
-					return `Analysis not complete after ${maxWaitSeconds} s: no statement was found for this entity; upload one first`;
-				}
-				return `Analysis not complete after ${maxWaitSeconds} s; still processing: ${describePending(response.progress)}`;
-			},
+			timeoutMessage: (response, maxWaitSeconds) => analysisTimedOutMessage(response.progress, maxWaitSeconds),
 		},
 		options,
 	);

@@ -33,7 +33,7 @@ describe('Analysis read while a statement is still processing', () => {
 
 		const error = await runNodeFailing(transactions);
 
-		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not ready: the entity has no statements yet`);
+		expect(error.message).toBe(`The analysis of entity ${ENTITY_ID} is not ready: the entity has no statements yet; upload one first`);
 	});
 
 	test('with Continue On Fail the unfinished entity is an error item, the finished one is read', async () => {

@@ -146,6 +146,18 @@ describe('Analysis → Wait for Analysis', () => {
 		expect(run.outputAt('BankConnect', 1)).toHaveLength(1);
 	});
 
+	test('an entity still without statements after Max Wait goes to Failed saying so, in the words every wait uses', async () => {
+		const api = mockApi();
+		api.scope.get(apiPath(accountsPath('ent-new'))).reply(200, withProgress('accounts', []));
+		const checkedLongAgo = { entity_id: 'ent-new', status: 'processing', statements: [], waiting_since: new Date(Date.now() - 61_000).toISOString(), checks: 4, message: null };
+
+		const { run } = await runNode(waitFor({ maxWaitSeconds: 60 }), { startItems: [{ json: { ...uploaded('ent-new').json, analysis_status: checkedLongAgo } }] });
+
+		expect(run.outputAt('BankConnect', 2).map((item) => item.json.analysis_status)).toEqual([
+			{ ...checkedLongAgo, status: 'timed_out', checks: 5, message: 'Analysis not complete after 60 s; the entity has no statements yet; upload one first' },
+		]);
+	});
+
 	test('with Continue On Fail a refused Entity ID goes to Failed as an error item; the others are routed', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(accountsPath('ent-done'))).reply(200, envelope('ent-done', ['completed']));

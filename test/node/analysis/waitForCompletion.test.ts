@@ -65,13 +65,13 @@ describe('Analysis → Wait for Completion', () => {
 		expect(api.requests.length).toBeGreaterThanOrEqual(2);
 	});
 
-	test('an entity with no statement yet is not complete: waiting ends saying no statement was found, with no empty success', async () => {
+	test('an entity with no statement yet is not complete: waiting ends saying the entity has no statements yet, with no empty success', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(path)).reply(200, { ...withProgress('transactions', []), accounts: [], transactions: [] }).persist();
 
 		const error = await runNodeFailing(waitingRead(1));
 
-		expect(error.message).toBe('Analysis not complete after 1 s: no statement was found for this entity; upload one first');
+		expect(error.message).toBe('Analysis not complete after 1 s; the entity has no statements yet; upload one first');
 		expect(api.requests.length).toBeGreaterThanOrEqual(2);
 	});
 

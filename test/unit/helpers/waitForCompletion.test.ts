@@ -70,13 +70,13 @@ describe('waitForCompletion', () => {
 		expect(clock.pauses).toEqual([]);
 	});
 
-	test('an entity with no statements yet is not complete: the wait ends at Max Wait saying no statement was found', async () => {
+	test('an entity with no statements yet is not complete: the wait ends at Max Wait saying the entity has no statements yet', async () => {
 		const clock = fakeClock();
 		const read = jest.fn(async () => ({ progress: [] as StatementProgress[] }));
 		const run = waitForCompletion(read, { node, itemIndex: 2, maxWaitSeconds: 10, now: clock.now, pause: clock.pause });
 		await expect(run).rejects.toMatchObject({
 			name: 'NodeOperationError',
-			message: 'Analysis not complete after 10 s: no statement was found for this entity; upload one first',
+			message: 'Analysis not complete after 10 s; the entity has no statements yet; upload one first',
 			context: { itemIndex: 2 },
 		});
 		expect(read).toHaveBeenCalledTimes(6);

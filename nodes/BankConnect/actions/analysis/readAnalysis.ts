@@ -6,6 +6,7 @@ import { entityIdField } from '../../helpers/fields';
 import { optionalText, requireId } from '../../helpers/validation';
 import {
 	itemWait,
+	NO_STATEMENTS_YET,
 	waitForCompletion,
 	waitLimitFields,
 	waitLimitsOf,
@@ -89,7 +90,7 @@ function notReady(node: INode, what: string, response: { entity_id: string; prog
 		.filter((entry) => entry.status !== 'completed')
 		.map((entry) => `${entry.statement_id} (${entry.status})`)
 		.join(', ');
-	const statements = pending === '' ? 'the entity has no statements yet' : `statements not completed: ${pending}`;
+	const statements = pending === '' ? NO_STATEMENTS_YET : `statements not completed: ${pending}`;
 	return notReadyError(node, `${what} of entity ${response.entity_id} is not ready: ${statements}`, itemIndex);
 }
 

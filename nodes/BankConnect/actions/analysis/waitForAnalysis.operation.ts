@@ -8,8 +8,8 @@ import { entityIdField } from '../../helpers/fields';
 import { requireId } from '../../helpers/validation';
 import {
 	analysisStatus,
+	analysisTimedOutMessage,
 	describeFailures,
-	describePending,
 	waitLimitFields,
 	waitLimitsOf,
 } from '../../helpers/waitForCompletion';
@@ -132,7 +132,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (status === 'failed') check.message = `BankConnect could not analyse the statements: ${describeFailures(response.progress)}`;
 	if (timedOut) {
-		check.message = `Analysis not complete after ${request.limits.maxWaitSeconds} s; still processing: ${describePending(response.progress)}`;
+		check.message = analysisTimedOutMessage(response.progress, request.limits.maxWaitSeconds);
 	}
 	const passOn = (): INodeExecutionData[] => [{ ...item, json: { ...item.json, [STATUS_FIELD]: check }, pairedItem: { item: itemIndex } }];
 	if (status === 'completed' && request.then !== 'passOn') {
