@@ -274,7 +274,7 @@ export async function run(mode: Mode): Promise<BenchmarkResult> {
 					.filter((c) => c.triggered)
 					.map(
 						(c) =>
-							`${c.label}: BankConnect's webhook for each finished statement starts one run of the published trigger workflow (${batch.statements} runs a batch; items at the next node are taken over all of them). Its requests are the uploads and the trigger workflow's reads. The sandbox's reset forgets the account's webhook URL, so the trigger workflow is published again (unpublish, publish) before each run; that activation's update_webhook request (${measured[c.id].map((r) => r.registrations).join(', ')} a run) is not counted: a workflow registers once when published, not once per statement or per batch.`,
+							`${c.label}: BankConnect's webhook for each finished statement starts one run of the published trigger workflow (${batch.statements} runs a batch; items at the next node are taken over all of them). Its requests are the uploads and the trigger workflow's reads. The sandbox's reset forgets the account's webhook URL, so the trigger workflow is published again (unpublish, publish) before each run; that activation's update_webhook request (${[...new Set(measured[c.id].map((r) => r.registrations))].join(' or ')} a run) is not counted: a workflow registers once when published, not once per statement or per batch.`,
 					),
 			],
 			runs: contenders.flatMap((c) => measured[c.id].map((r, index) => ({ contender: c.id, round: index + 1, ...r }))),
