@@ -2,7 +2,8 @@
  * The figures of one whole-job run, from three witnesses: the sandbox's statements (when each
  * finished processing), the sandbox's request log (every request to BankConnect, and the last read
  * of each entity, which is the read that saw it complete) and n8n's run data (when the items of each
- * statement reached the next node).
+ * statement reached the next node), over every execution of the job: the upload workflow's and, for
+ * a push-driven job, each run BankConnect's webhooks started.
  */
 import type { SandboxStatement, SeenRequest } from '../../test/harness/sandboxClient';
 import type { AppRun } from './n8nApp';
@@ -19,10 +20,13 @@ export interface JobNodes {
 export interface JobRun {
 	/** from the upload node's start to the last statement's items at the next node */
 	wallMs: number;
+	/** requests to BankConnect, the webhook registrations left out (see `registrations`) */
 	requests: number;
 	uploads: number;
 	reads: number;
 	peakRequestsPerSecond: number;
+	/** update_webhook requests in the log: a trigger's activation before the run, not part of the job */
+	registrations: number;
 	/** per statement: completion → the read that saw it (ms) */
 	detectedMs: number[];
 	/** per statement: completion → its items at the next node (ms) */
@@ -34,10 +38,14 @@ export interface JobRun {
 }
 
 const ENTITY_READ = /\/v1\/entity\/([^/]+)\/[^/]+\/$/;
+const WEBHOOK_REGISTRATION = /\/update_webhook\/$/;
 
-export function jobFigures(run: AppRun, nodes: JobNodes, statements: SandboxStatement[], requests: SeenRequest[]): JobRun {
-	const [upload] = run.runsOf(nodes.uploadNode);
+/** The figures of a job from its executions (the upload's first), the sandbox's statements and its request log. */
+export function jobFigures(executions: AppRun[], nodes: JobNodes, statements: SandboxStatement[], log: SeenRequest[]): JobRun {
+	const runsOf = (nodeName: string) => executions.flatMap((execution) => execution.runsOf(nodeName));
+	const [upload] = runsOf(nodes.uploadNode);
 	if (!upload) throw new Error(`"${nodes.uploadNode}" did not run`);
+	const requests = log.filter((request) => !WEBHOOK_REGISTRATION.test(request.path));
 
 	const lastReadOf = new Map<string, number>();
 	for (const request of requests) {
@@ -46,11 +54,12 @@ export function jobFigures(run: AppRun, nodes: JobNodes, statements: SandboxStat
 	}
 	const reachedAt = new Map<string, number>();
 	let items = 0;
-	for (const nodeRun of run.runsOf(nodes.nextNode)) {
+	for (const nodeRun of runsOf(nodes.nextNode)) {
 		items += nodeRun.items.length;
 		for (const item of nodeRun.items) {
 			const entityId = item.json.entity_id;
-			if (typeof entityId === 'string' && !reachedAt.has(entityId)) reachedAt.set(entityId, nodeRun.startTime);
+			// the earliest run, whichever execution it belongs to
+			if (typeof entityId === 'string') reachedAt.set(entityId, Math.min(reachedAt.get(entityId) ?? Infinity, nodeRun.startTime));
 		}
 	}
 
@@ -77,6 +86,7 @@ export function jobFigures(run: AppRun, nodes: JobNodes, statements: SandboxStat
 		uploads,
 		reads: requests.length - uploads,
 		peakRequestsPerSecond: peakRate(requests.map((r) => Date.parse(r.time))),
+		registrations: log.length - requests.length,
 		detectedMs,
 		nextNodeMs,
 		processingMs,

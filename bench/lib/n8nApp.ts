@@ -58,6 +58,22 @@ interface SavedRunData {
 	};
 }
 
+/** An execution as n8n lists it. */
+interface ExecutionListed {
+	id: string;
+	status: string;
+	stoppedAt: string | null;
+}
+
+/** The most executions n8n's REST API lists at once. */
+const EXECUTION_PAGE = 100;
+
+function hasStopped(execution: ExecutionListed): boolean {
+	return execution.stoppedAt !== null && execution.status !== 'running' && execution.status !== 'new';
+}
+
+const pause = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
+
 /** A credential as a workflow node refers to it. */
 export interface CredentialRef {
 	id: string;
@@ -100,8 +116,8 @@ export class N8nApp {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
-	/** Both credentials a bench workflow may use, pointing at this sandbox. */
-	async createCredentials(sandbox: SandboxProcess, label: string): Promise<SandboxCredentials> {
+	/** Both credentials a bench workflow may use, pointing at this sandbox; `webhookSecret` is the one the sandbox sends with its webhooks. */
+	async createCredentials(sandbox: SandboxProcess, label: string, webhookSecret = ''): Promise<SandboxCredentials> {
 		const create = async (type: string, name: string, data: Record<string, unknown>): Promise<CredentialRef> => {
 			const created = await this.request<{ id: string }>('POST', '/rest/credentials', { name, type, data });
 			return { id: created.id, name };
@@ -113,6 +129,7 @@ export class N8nApp {
 				environment: 'custom',
 				baseUrl: sandbox.baseUrl,
 				signingSecret: '',
+				webhookSecret,
 			}),
 			httpCustomAuth: await create('httpCustomAuth', `BankConnect API headers (${label})`, {
 				json: JSON.stringify({ headers: { 'x-api-key': sandbox.apiKey, 'server-hash': sandbox.serverHash } }),
@@ -141,30 +158,69 @@ export class N8nApp {
 		if (!executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const execution = await this.request<{ status: string; finished: boolean; stoppedAt: string | null; data: string }>(
-				'GET',
-				`/rest/executions/${executionId}`,
-			);
-			if (execution.stoppedAt !== null && execution.status !== 'running' && execution.status !== 'new') {
-				const saved = parseFlatted(execution.data) as SavedRunData;
-				const error = saved.resultData.error;
-				if (execution.status !== 'success' || error) {
-					throw new Error(`workflow ${workflowId} ended ${execution.status}: ${error?.message ?? 'no error message'}`);
-				}
-				return {
-					executionId,
-					status: execution.status,
-					runsOf: (nodeName) =>
-						(saved.resultData.runData[nodeName] ?? []).map((nodeRun) => ({
-							startTime: nodeRun.startTime,
-							executionTime: nodeRun.executionTime,
-							items: nodeRun.data?.main[0] ?? [],
-						})),
-				};
-			}
-			if (Date.now() > deadline) throw new Error(`workflow ${workflowId} (execution ${executionId}) still ${execution.status} after ${timeoutMs} ms`);
-			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+			const run = await this.finishedRun(workflowId, executionId);
+			if (run) return run;
+			if (Date.now() > deadline) throw new Error(`workflow ${workflowId} (execution ${executionId}) still running after ${timeoutMs} ms`);
+			await pause(500);
 		}
+	}
+
+	/**
+	 * Publishes the workflow's current version, as the editor's Publish button does; a published one
+	 * is unpublished first, so its triggers are activated again (a trigger registers its webhook then).
+	 */
+	async publish(workflowId: string): Promise<void> {
+		const workflow = await this.request<{ active: boolean; versionId: string }>('GET', `/rest/workflows/${workflowId}`);
+		if (workflow.active) await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		await this.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	/**
+	 * The runs of a published workflow that started after `since` (e.g. one per webhook), once
+	 * `count` of them have finished; throws when one failed, when more start, or after `timeoutMs`.
+	 */
+	async runsSince(workflowId: string, since: Date, count: number, timeoutMs: number): Promise<AppRun[]> {
+		if (count > EXECUTION_PAGE) throw new Error(`runsSince reads one page of ${EXECUTION_PAGE} executions, not ${count}`);
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, startedAfter: since.toISOString() }));
+		const deadline = Date.now() + timeoutMs;
+		let seen: ExecutionListed[] = [];
+		for (;;) {
+			({ results: seen } = await this.request<{ results: ExecutionListed[] }>('GET', `/rest/executions?filter=${filter}&limit=${EXECUTION_PAGE}`));
+			if (seen.length > count) throw new Error(`workflow ${workflowId} ran ${seen.length} times since ${since.toISOString()}, not ${count}`);
+			if (seen.length === count && seen.every(hasStopped)) break;
+			if (Date.now() > deadline) {
+				throw new Error(`workflow ${workflowId}: ${seen.filter(hasStopped).length} of ${count} runs finished (${seen.length} started) after ${timeoutMs} ms`);
+			}
+			await pause(500);
+		}
+		const runs: AppRun[] = [];
+		for (const listed of seen.sort((a, b) => Number(a.id) - Number(b.id))) {
+			const run = await this.finishedRun(workflowId, listed.id);
+			if (!run) throw new Error(`execution ${listed.id} of workflow ${workflowId} is listed as stopped but has not finished`);
+			runs.push(run);
+		}
+		return runs;
+	}
+
+	/** The saved run of a finished execution, null while it runs; throws when it did not succeed. */
+	private async finishedRun(workflowId: string, executionId: string): Promise<AppRun | null> {
+		const execution = await this.request<ExecutionListed & { data: string }>('GET', `/rest/executions/${executionId}`);
+		if (!hasStopped(execution)) return null;
+		const saved = parseFlatted(execution.data) as SavedRunData;
+		const error = saved.resultData.error;
+		if (execution.status !== 'success' || error) {
+			throw new Error(`workflow ${workflowId} (execution ${executionId}) ended ${execution.status}: ${error?.message ?? 'no error message'}`);
+		}
+		return {
+			executionId,
+			status: execution.status,
+			runsOf: (nodeName) =>
+				(saved.resultData.runData[nodeName] ?? []).map((nodeRun) => ({
+					startTime: nodeRun.startTime,
+					executionTime: nodeRun.executionTime,
+					items: nodeRun.data?.main[0] ?? [],
+				})),
+		};
 	}
 }
 
