@@ -53,7 +53,9 @@ export async function run(mode: Mode): Promise<BenchmarkResult> {
 
 		// warm-up: the sandbox computes an account's analysis on its first read and keeps it, so every
 		// entity is read once before timing; the node's path is warmed on two entities
-		await mapLimit(paths, ITEM_CONCURRENCY, async (path) => await getJson(agent, sandbox, path));
+		await mapLimit(paths, ITEM_CONCURRENCY, async (path) => {
+			await getJson(agent, sandbox, path);
+		});
 		await engine.runWorkflow(workflow, { credentials, startItems: startItems.slice(0, 2), skipSecretScan: true });
 		collectGarbage();
 		const engineBaselineRss = process.memoryUsage.rss();

@@ -12,7 +12,7 @@ export function rawAgent(connections = 128): Agent {
 	return new Agent({ connections, keepAliveTimeout: 30_000 });
 }
 
-export function apiHeaders(sandbox: SandboxProcess): Record<string, string> {
+export function apiHeaders(sandbox: Pick<SandboxProcess, 'apiKey' | 'serverHash'>): Record<string, string> {
 	return { 'x-api-key': sandbox.apiKey, 'server-hash': sandbox.serverHash, accept: 'application/json' };
 }
 

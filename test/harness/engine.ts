@@ -228,6 +228,8 @@ export interface RunOptions {
 	recordTypes?: string[];
 	/** Receives what each recording stand-in was given; required with `recordTypes`. */
 	recorder?: Recorder;
+	/** Node types of the run besides the package's and the stand-ins, by type name (e.g. a benchmark's trivial node). */
+	nodeTypes?: Record<string, INodeType>;
 	/** Run the nodes of this loaded package instead of this repository's dist/ (e.g. an installed tarball). */
 	loader?: PackageDirectoryLoader;
 	/** Secrets to look for besides the credentials' (e.g. a webhook secret). */
@@ -317,7 +319,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	await binaryDataService();
 	if (options.recordTypes?.length && !options.recorder) throw new Error('recordTypes needs a recorder');
 	const recording = options.recorder ? recordingStandIns(workflowJson, options.recordTypes ?? [], options.recorder) : {};
-	const nodeTypes = new PackageNodeTypes(loader, recording);
+	const nodeTypes = new PackageNodeTypes(loader, { ...options.nodeTypes, ...recording });
 	// read before n8n resolves the parameters in place against each node type's fields
 	const workflowSecrets = parameterSecrets(workflowJson.nodes);
 	const workflow = new Workflow({

@@ -40,8 +40,11 @@ function byOutput(result: INodeExecutionData[] | RoutedItems): ItemOutput {
 	return Array.isArray(result) ? [result] : result.routed;
 }
 
+/** Each item without a pairedItem, paired with the input item; an item the operation already paired is kept as it is (no second copy of 60,000 items). */
 function pairedTo(output: ItemOutput, itemIndex: number): ItemOutput {
-	return output.map((items) => items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } })));
+	return output.map((items) =>
+		items.map((item) => (item.pairedItem === undefined || item.pairedItem === null ? { ...item, pairedItem: { item: itemIndex } } : item)),
+	);
 }
 
 /** Checks every item of an operation that writes (its `prepare`), before anything is sent. */
@@ -94,7 +97,10 @@ function collectOutputs(
 	const notStarted: number[] = [];
 	settled.forEach((result, itemIndex) => {
 		if (result.outcome === 'done') {
-			result.value.forEach((outputItems, outputIndex) => outputs[outputIndex].push(...outputItems));
+			// one push per item: push(...items) overflows the call stack at about 130,000 items (one entity's transactions can be that many)
+			result.value.forEach((outputItems, outputIndex) => {
+				for (const item of outputItems) outputs[outputIndex].push(item);
+			});
 		} else if (result.outcome === 'notStarted') {
 			notStarted.push(itemIndex);
 		} else if (!isStoppedByOtherItem(result.error)) {

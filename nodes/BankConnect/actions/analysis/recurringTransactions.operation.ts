@@ -24,15 +24,13 @@ function setRows(entityId: string, sets: RecurringSet[], direction: Direction, f
 function setTransactionRows(entityId: string, sets: RecurringSet[], direction: Direction, fraud: FraudFlagger): IDataObject[] {
 	return sets.flatMap(({ transactions, ...set }) =>
 		transactions.map((transaction) =>
-			transactionRow({
-				entity_id: entityId,
-				...transaction,
+			transactionRow({ entity_id: entityId }, transaction, {
 				direction,
 				start_date: set.start_date,
 				end_date: set.end_date,
 				median: set.median,
 				transaction_count: transactions.length,
-				...fraud.forTransactions(transaction.account_id, [transaction.hash]),
+				...fraud.forTransaction(transaction.account_id, transaction.hash),
 			}),
 		),
 	);

@@ -61,8 +61,8 @@ export type AnalysisOutput = 'split' | 'whole' | 'setTransactions' | 'rowsWithTe
 export interface SplitAnalysisOperation extends Operation {
 	/** The analysis field it reads, e.g. `transactions`. */
 	field: AnalysisField;
-	/** The items of an answer already read and complete. */
-	itemsOf(response: AnalysisResponses[AnalysisField], output: AnalysisOutput): INodeExecutionData[];
+	/** The items of an answer already read and complete, each paired with input item `pairedWith`. */
+	itemsOf(response: AnalysisResponses[AnalysisField], output: AnalysisOutput, pairedWith: number): INodeExecutionData[];
 	itemsFor(
 		context: IExecuteFunctions,
 		itemIndex: number,
@@ -90,7 +90,7 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		// a whole response shows its own progress; split records of an unfinished analysis would pass for all of it
 		const unfinished = output === 'whole' && config.emptyUntilAnalysed === undefined ? 'return' : 'fail';
 		const response = await readAnalysisOf(context, config.field, itemIndex, request, unfinished, config.emptyUntilAnalysed);
-		const items = itemsOf(response, output);
+		const items = itemsOf(response, output, itemIndex);
 		if (config.emptyUntilAnalysed !== undefined && (output === 'whole' ? recordsOf(response, 'split') : items).length === 0) {
 			assertReady(context.getNode(), response, config.emptyUntilAnalysed, itemIndex);
 		}
@@ -102,10 +102,10 @@ export function splitAnalysisOperation<Field extends AnalysisField>(
 		return split(response, createFraudFlagger(response));
 	}
 
-	function itemsOf(response: AnalysisResponses[Field], output: AnalysisOutput): INodeExecutionData[] {
-		if (output === 'whole') return [{ json: { ...response } as IDataObject }];
-		// records are built once; no second copy of 60,000 rows
-		return recordsOf(response, output).map((record) => ({ json: record }));
+	function itemsOf(response: AnalysisResponses[Field], output: AnalysisOutput, pairedWith: number): INodeExecutionData[] {
+		if (output === 'whole') return [{ json: { ...response } as IDataObject, pairedItem: { item: pairedWith } }];
+		// records are built once and paired as they are wrapped: no second copy of 60,000 rows or items
+		return recordsOf(response, output).map((record) => ({ json: record, pairedItem: { item: pairedWith } }));
 	}
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -6,11 +6,8 @@ import type { FraudFlagger } from './fraudFlags';
 
 /** One row per transaction of an entity, with its own fraud flags, in spreadsheet column order. */
 export function transactionRows(entityId: string, transactions: Transaction[], fraud: FraudFlagger): IDataObject[] {
+	const entity = { entity_id: entityId };
 	return transactions.map((transaction) =>
-		transactionRow({
-			entity_id: entityId,
-			...transaction,
-			...fraud.forTransactions(transaction.account_id, [transaction.hash]),
-		}),
+		transactionRow(entity, transaction, fraud.forTransaction(transaction.account_id, transaction.hash)),
 	);
 }

@@ -136,7 +136,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const passOn = (): INodeExecutionData[] => [{ ...item, json: { ...item.json, [STATUS_FIELD]: check }, pairedItem: { item: itemIndex } }];
 	if (status === 'completed' && request.then !== 'passOn') {
-		return routed(COMPLETED, ANALYSES_AFTER_WAIT[request.then].itemsOf(response, request.output));
+		return routed(COMPLETED, ANALYSES_AFTER_WAIT[request.then].itemsOf(response, request.output, itemIndex));
 	}
 	if (status === 'completed') return routed(COMPLETED, passOn());
 	return routed(status === 'failed' || timedOut ? FAILED : STILL_PROCESSING, passOn());

@@ -44,7 +44,9 @@ function monthlyBalanceRows(sessionId: string, accountId: string, account: Sessi
 function rowsOfAccount(output: InsightsOutput, sessionId: string, accountId: string, account: SessionAccountInsights): IDataObject[] {
 	if (output === 'accounts') return [{ session_id: sessionId, account_id: accountId, ...account }];
 	if (output === 'monthlyBalances') return monthlyBalanceRows(sessionId, accountId, account);
-	return (account.transactions ?? []).map((transaction) => transactionRow({ session_id: sessionId, ...transaction, account_id: accountId }));
+	const session = { session_id: sessionId };
+	const accountOf = { account_id: accountId };
+	return (account.transactions ?? []).map((transaction) => transactionRow(session, transaction, accountOf));
 }
 
 /** The insights as items: the whole response as BankConnect sent it, or split per account, transaction or month. */
