@@ -43,6 +43,13 @@ interface Prepared {
 	outputJsonBytes: number;
 }
 
+/** A transport floor's answer parsed and checked, then dropped: the floor emits nothing. */
+function parsedOnly(text: string, index: number): INodeExecutionData[] {
+	const body = JSON.parse(text) as TransactionsResponse;
+	if (body.transactions.length === 0) throw new Error(`entity ${index} has no transactions`);
+	return [];
+}
+
 /** The node of a floor (input item i stands for entity i), reading entity i's text from `texts`. */
 function floorNode(floor: Floor, sandbox: Prepared['sandbox'], paths: string[], texts: string[]): INodeType {
 	return {
@@ -68,9 +75,7 @@ function floorNode(floor: Floor, sandbox: Prepared['sandbox'], paths: string[], 
 						json: false,
 						returnFullResponse: true,
 					})) as { body: string };
-					const body = JSON.parse(response.body) as TransactionsResponse;
-					if (body.transactions.length === 0) throw new Error(`entity ${index} has no transactions`);
-					return [];
+					return parsedOnly(response.body, index);
 				}
 				if (floor === 'rows') {
 					await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
@@ -85,9 +90,7 @@ function floorNode(floor: Floor, sandbox: Prepared['sandbox'], paths: string[], 
 						json: false,
 						returnFullResponse: true,
 					})) as { body: string };
-					const body = JSON.parse(response.body) as TransactionsResponse;
-					if (body.transactions.length === 0) throw new Error(`entity ${index} has no transactions`);
-					return [];
+					return parsedOnly(response.body, index);
 				}
 				await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
 				return (JSON.parse(texts[index]) as INodeExecutionData['json'][]).map((json) => ({ json, pairedItem: { item: index } }));
