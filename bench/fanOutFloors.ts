@@ -8,6 +8,8 @@
  * - `rows`: builds them with transactionRows from the parsed API answers, at the same pace.
  * - `http` / `httpAuth`: reads the 200 answers through n8n's `httpRequest` helper (or
  *   `httpRequestWithAuthentication` with the package's credential) and parses them; emits nothing.
+ * - `httpAuthRows`: `httpAuth`, then the same items as `rows`: Get Transactions without the
+ *   package's transport and router.
  * - `ours`: Get Transactions.
  * `scripts/node24.sh npx tsx --expose-gc bench/fanOutFloors.ts <mode>` (1–2 minutes; build first).
  */
@@ -27,7 +29,7 @@ import { loadEngine } from './lib/n8n';
 import { apiHeaders, getJson, mapLimit, rawAgent, startSandboxProcess, uploadStatement } from './lib/sandbox';
 import { sampleStatement } from '../test/harness/sandboxClient';
 
-type Floor = 'items' | 'http' | 'ours' | 'httpAuth' | 'rows';
+type Floor = 'items' | 'http' | 'ours' | 'httpAuth' | 'rows' | 'httpAuthRows';
 type TransactionsResponse = AnalysisResponses['transactions'];
 
 const LATENCY_MS = 25;
@@ -50,6 +52,12 @@ function parsedOnly(text: string, index: number): INodeExecutionData[] {
 	return [];
 }
 
+/** Entity i's answer as Get Transactions' items, built with the package's own rows. */
+function itemsOfAnswer(text: string, index: number): INodeExecutionData[] {
+	const body = JSON.parse(text) as TransactionsResponse;
+	return transactionRows(body.entity_id, body.transactions, createFraudFlagger(body)).map((json) => ({ json, pairedItem: { item: index } }));
+}
+
 /** The node of a floor (input item i stands for entity i), reading entity i's text from `texts`. */
 function floorNode(floor: Floor, sandbox: Prepared['sandbox'], paths: string[], texts: string[]): INodeType {
 	return {
@@ -68,19 +76,18 @@ function floorNode(floor: Floor, sandbox: Prepared['sandbox'], paths: string[], 
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const indexes = this.getInputData().map((_, index) => index);
 			const perEntity = await mapLimit(indexes, ITEM_CONCURRENCY, async (index): Promise<INodeExecutionData[]> => {
-				if (floor === 'httpAuth') {
+				if (floor === 'httpAuth' || floor === 'httpAuthRows') {
 					const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'bankConnectApi', {
 						url: paths[index],
 						encoding: 'text',
 						json: false,
 						returnFullResponse: true,
 					})) as { body: string };
-					return parsedOnly(response.body, index);
+					return floor === 'httpAuth' ? parsedOnly(response.body, index) : itemsOfAnswer(response.body, index);
 				}
 				if (floor === 'rows') {
 					await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
-					const body = JSON.parse(texts[index]) as TransactionsResponse;
-					return transactionRows(body.entity_id, body.transactions, createFraudFlagger(body)).map((json) => ({ json, pairedItem: { item: index } }));
+					return itemsOfAnswer(texts[index], index);
 				}
 				if (floor === 'http') {
 					const response = (await this.helpers.httpRequest({
@@ -167,7 +174,8 @@ async function prepareAndMeasure(floor: Floor): Promise<void> {
 }
 
 const floor = process.argv[2];
-if (!['items', 'http', 'ours', 'httpAuth', 'rows'].includes(floor)) throw new Error('usage: fanOutFloors.ts items|http|ours');
+const FLOORS: Floor[] = ['items', 'rows', 'http', 'httpAuth', 'httpAuthRows', 'ours'];
+if (!FLOORS.includes(floor as Floor)) throw new Error(`usage: fanOutFloors.ts ${FLOORS.join('|')}`);
 const prepared = process.env.FAN_OUT_FLOOR_PREPARED;
 (prepared ? measure(floor as Floor, JSON.parse(prepared) as Prepared) : prepareAndMeasure(floor as Floor)).catch((error: unknown) => {
 	console.error(error);
