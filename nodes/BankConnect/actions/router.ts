@@ -91,9 +91,10 @@ function collectOutputs(
 	operation: Operation,
 	settled: Array<Settled<ItemOutput>>,
 	continueOnFail: boolean,
-): { outputs: INodeExecutionData[][]; failures: Array<{ itemIndex: number; error: NodeError; rank: number }>; notStarted: number[] } {
+): { outputs: INodeExecutionData[][]; failures: Array<{ itemIndex: number; error: NodeError; rank: number }>; stoppedWhileWaiting: number[]; notStarted: number[] } {
 	const outputs: INodeExecutionData[][] = (operation.outputNames ?? ['main']).map(() => []);
 	const failures: Array<{ itemIndex: number; error: NodeError; rank: number }> = [];
+	const stoppedWhileWaiting: number[] = [];
 	const notStarted: number[] = [];
 	settled.forEach((result, itemIndex) => {
 		if (result.outcome === 'done') {
@@ -103,13 +104,15 @@ function collectOutputs(
 			});
 		} else if (result.outcome === 'notStarted') {
 			notStarted.push(itemIndex);
-		} else if (!isStoppedByOtherItem(result.error)) {
+		} else if (isStoppedByOtherItem(result.error)) {
+			stoppedWhileWaiting.push(itemIndex);
+		} else {
 			const error = asNodeError(node, result.error, itemIndex);
 			if (continueOnFail) outputs[operation.errorOutput ?? 0].push(errorItem(error, itemIndex));
 			else failures.push({ itemIndex, error, rank: result.failureRank });
 		}
 	});
-	return { outputs, failures: failures.sort((a, b) => a.rank - b.rank), notStarted };
+	return { outputs, failures: failures.sort((a, b) => a.rank - b.rank), stoppedWhileWaiting, notStarted };
 }
 
 /**
@@ -134,13 +137,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (badInput && !continueOnFail) throw asNodeError(node, badInput.error, badInput.index);
 
 	const { settled, shared } = await runItems(this, operation, prepared, continueOnFail);
-	const { outputs, failures, notStarted } = collectOutputs(node, operation, settled, continueOnFail);
+	const { outputs, failures, stoppedWhileWaiting, notStarted } = collectOutputs(node, operation, settled, continueOnFail);
 	if (failures.length > 0) {
 		const [first, ...others] = failures;
 		first.error.context.itemIndex ??= first.itemIndex;
 		throw runStoppedError(first.error, {
 			writes: writesOf(this),
 			otherFailures: others.sort((a, b) => a.itemIndex - b.itemIndex),
+			stoppedWhileWaiting,
 			notStarted,
 		});
 	}

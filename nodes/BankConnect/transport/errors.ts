@@ -396,8 +396,15 @@ export interface RunReport {
 	writes: Array<{ itemIndex: number | undefined; what: string; ids: Record<string, string> }>;
 	/** Items that failed besides the one the run stops with. */
 	otherFailures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }>;
+	/** Items that were waiting (for their analysis, their turn or a shared read) when the run stopped: nothing came of them. */
+	stoppedWhileWaiting: number[];
 	/** Items never started because of the stop. */
 	notStarted: number[];
+}
+
+/** "item 3" or "items 0, 2–4" */
+function itemsLabel(itemIndexes: number[]): string {
+	return `item${itemIndexes.length > 1 ? 's' : ''} ${itemRanges(itemIndexes)}`;
 }
 
 function itemLabel(itemIndex: number | undefined): string {
@@ -438,7 +445,8 @@ export function runStoppedError<Failure extends NodeApiError | NodeOperationErro
 		});
 		parts.push(`Also failed:\n${lines.join('\n')}`);
 	}
-	if (report.notStarted.length > 0) parts.push(`Not started: item${report.notStarted.length > 1 ? 's' : ''} ${itemRanges(report.notStarted)}.`);
+	if (report.stoppedWhileWaiting.length > 0) parts.push(`Stopped while waiting: ${itemsLabel(report.stoppedWhileWaiting)}.`);
+	if (report.notStarted.length > 0) parts.push(`Not started: ${itemsLabel(report.notStarted)}.`);
 	if (parts.length === 0) return error;
 	// the message counts the other items: what a re-run of the whole input would do twice
 	const others = new Set(writes.map((write) => write.itemIndex).filter((itemIndex) => itemIndex !== failedItem)).size;

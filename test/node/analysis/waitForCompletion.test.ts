@@ -75,6 +75,23 @@ describe('Analysis → Wait for Completion', () => {
 		expect(api.requests.length).toBeGreaterThanOrEqual(2);
 	});
 
+	test('an item still waiting when another item fails is named in the error, not dropped in silence', async () => {
+		const failing = 'e5c3a1b2-0000-4000-8000-000000000002';
+		const api = mockApi();
+		api.scope.get(apiPath(path)).reply(200, withProgress('transactions', progress('processing'))).persist();
+		api.scope.get(apiPath(`/v1/entity/${failing}/transactions/`)).reply(200, withProgress('transactions', [
+			{ status: 'failed', message: 'PDF is not parsable', statement_id: 'stmt-sbi-1' },
+		]));
+
+		const error = await runNodeFailing(waitingRead(30, '={{ $json.entity }}'), {
+			startItems: [{ json: { entity: ENTITY_ID } }, { json: { entity: failing } }],
+		});
+
+		expect(error.message).toBe('BankConnect could not analyse the statements: statement stmt-sbi-1 failed: PDF is not parsable');
+		expect(error.context?.itemIndex).toBe(1);
+		expect(error.description?.split('\n\n').at(-1)).toBe('Stopped while waiting: item 0.');
+	});
+
 	test('without Wait for Completion an unfinished analysis is returned as it is', async () => {
 		const api = mockApi();
 		api.scope.get(apiPath(path)).reply(200, withProgress('transactions', progress('processing')));
