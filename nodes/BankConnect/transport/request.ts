@@ -104,12 +104,21 @@ export function headerValue(headers: RawResponse['headers'], name: string): stri
 	return Array.isArray(value) ? value[0] : value;
 }
 
-/** The network error code behind a failed call, found on the error n8n wrapped around axios. */
+/** How axios reports an answer whose connection dropped part-way through the body. */
+function isAnswerCutOff(code: string, message: unknown): boolean {
+	return code === 'ERR_BAD_RESPONSE' && typeof message === 'string' && /aborted/i.test(message);
+}
+
+/**
+ * The network error code behind a failed call, found on the error n8n wrapped around axios. An
+ * answer cut off part-way is a dropped connection (ECONNRESET), as one dropped before the answer
+ * began: a read is sent again, an upload is looked for among the statements.
+ */
 function networkCodeOf(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		const { code, message } = current as { code?: unknown; message?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return isAnswerCutOff(code, message) ? 'ECONNRESET' : code;
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
