@@ -119,3 +119,19 @@ test('the check finds a mistyped parameter, one hidden for the operation, a valu
 		"credential slackApi is not the node's",
 	]);
 });
+
+/** The version a node added today gets: the description's defaultVersion, or its only (or latest) version. */
+function currentVersionOf(description: INodeTypeDescription): number {
+	return description.defaultVersion ?? Math.max(...([] as number[]).concat(description.version));
+}
+
+/** The importable examples (the top level of examples/; main-job/ holds the demo's workflows). */
+const importable = cases.filter(([file]) => !file.includes('/'));
+
+test('the importable examples cover every BankConnect node', () => {
+	expect(new Set(importable.map(([, , node]) => node.type))).toEqual(new Set(Object.keys(DESCRIPTIONS)));
+});
+
+test.each(importable)('%s › %s: at the node’s current version, the one a node added today gets', (_file, _name, node) => {
+	expect(node.typeVersion).toBe(currentVersionOf(DESCRIPTIONS[node.type]));
+});

@@ -104,15 +104,18 @@ describe('2. statement intake to a sheet', () => {
 		expect(rows[0].parameters).toMatchObject({ operation: 'append', columns: expect.objectContaining({ mappingMode: 'autoMapInputData' }) });
 		const [reply] = recorder.received(replyNode);
 		expect(recorder.received(replyNode)).toHaveLength(1);
-		expect(reply.json).toMatchObject({ bank: 'sbi', account_number: EXPECTED.identity.account_number });
-		expect(reply.binary.report.fileName).toBe(`sbi_${EXPECTED.identity.account_number}.xlsx`);
+		// the Detailed report's answer lists no accounts: the file is named by account ID
+		const accountId = rows[0].json.account_id as string;
+		expect(reply.json).toMatchObject({ account_id: accountId, bank: null, account_number: null, file_name: `bank_${accountId}.xlsx` });
+		expect(reply.binary.report.fileName).toBe(`bank_${accountId}.xlsx`);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(reply.binary.report.bytes as unknown as ArrayBuffer);
-		expect(workbook.worksheets.length).toBeGreaterThan(0);
+		// the Detailed Excel Report (xlsx_report/): the raw one has no Monthly Analysis sheet
+		expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Transactions', 'Monthly Analysis']);
 		return reply;
 	}
 
-	test('form: every transaction is appended as a row, the Excel report is emailed to the applicant', async () => {
+	test('form: every transaction is appended as a row, the Detailed Excel Report is emailed to the applicant', async () => {
 		const workflow = readWorkflow('examples/02-statement-intake-to-sheet.json');
 		const submission = await formSubmission(
 			{ Email: 'asha@example.com', 'PDF Password': '' },
@@ -122,12 +125,12 @@ describe('2. statement intake to a sheet', () => {
 		const reply = await checkSheetAndReport(recorder, 'Reply with Report');
 		expect(reply.parameters).toMatchObject({
 			toEmail: 'asha@example.com',
-			text: `Thank you. We analysed your sbi statement (account ${EXPECTED.identity.account_number}); the Excel report is attached.`,
+			text: 'Thank you. We analysed your bank statement; the Excel report is attached.',
 			options: { attachments: 'report' },
 		});
 	});
 
-	test('Gmail: the attachment is uploaded and the report goes back as a reply in the thread', async () => {
+	test('Gmail: the attachment is uploaded and the Detailed Excel Report goes back as a reply in the thread', async () => {
 		const workflow = readWorkflow('examples/02b-statement-intake-from-gmail.json');
 		const email = {
 			json: { id: '18c0a1b2c3d4e5f6', threadId: '18c0a1b2c3d4e5f6', subject: 'My bank statement', from: { value: [{ address: 'ravi@example.com', name: 'Ravi' }], text: 'Ravi <ravi@example.com>' } },
