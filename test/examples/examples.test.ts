@@ -104,10 +104,8 @@ describe('2. statement intake to a sheet', () => {
 		expect(rows[0].parameters).toMatchObject({ operation: 'append', columns: expect.objectContaining({ mappingMode: 'autoMapInputData' }) });
 		const [reply] = recorder.received(replyNode);
 		expect(recorder.received(replyNode)).toHaveLength(1);
-		// the Detailed report's answer lists no accounts: the file is named by account ID
-		const accountId = rows[0].json.account_id as string;
-		expect(reply.json).toMatchObject({ account_id: accountId, bank: null, account_number: null, file_name: `bank_${accountId}.xlsx` });
-		expect(reply.binary.report.fileName).toBe(`bank_${accountId}.xlsx`);
+		expect(reply.json).toMatchObject({ bank: 'sbi', account_number: EXPECTED.identity.account_number });
+		expect(reply.binary.report.fileName).toBe(`sbi_${EXPECTED.identity.account_number}.xlsx`);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(reply.binary.report.bytes as unknown as ArrayBuffer);
 		// the Detailed Excel Report (xlsx_report/): the raw one has no Monthly Analysis sheet
@@ -125,7 +123,7 @@ describe('2. statement intake to a sheet', () => {
 		const reply = await checkSheetAndReport(recorder, 'Reply with Report');
 		expect(reply.parameters).toMatchObject({
 			toEmail: 'asha@example.com',
-			text: 'Thank you. We analysed your bank statement; the Excel report is attached.',
+			text: `Thank you. We analysed your sbi statement (account ${EXPECTED.identity.account_number}); the Excel report is attached.`,
 			options: { attachments: 'report' },
 		});
 	});

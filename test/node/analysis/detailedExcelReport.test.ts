@@ -36,17 +36,18 @@ beforeEach(resetNetwork);
 test('a new node (version 1.1) reads the Detailed Excel Report by default and downloads each account’s file', async () => {
 	const api = mockApi();
 	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/xlsx_report/`)).reply(200, RESPONSES.xlsx_report);
+	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/accounts/`)).reply(200, RESPONSES.accounts);
 	const files = serveFiles(DETAILED_REPORT_PATHS);
 
 	const items = await runAtVersion(1.1, excelReport());
 
-	expect(requestLines(api.requests)).toEqual([`GET /v1/entity/${ENTITY_ID}/xlsx_report/`]);
+	// the detailed report's answer lists no accounts: one read of the accounts gives each file its bank and number
+	expect(requestLines(api.requests)).toEqual([`GET /v1/entity/${ENTITY_ID}/xlsx_report/`, `GET /v1/entity/${ENTITY_ID}/accounts/`]);
 	expect(requestLines(files.requests)).toEqual([`GET ${DETAILED_REPORT_PATHS.hdfc}?expires=3600`, `GET ${DETAILED_REPORT_PATHS.sbi}?expires=3600`]);
 	for (const request of files.requests) expectNoCredentials(request);
-	// the detailed report's answer has no accounts: the file is named by account id
 	expect(items.map((item) => item.json)).toEqual([
-		{ entity_id: ENTITY_ID, account_id: HDFC.account_id, bank: null, account_number: null, file_name: `bank_${HDFC.account_id}.xlsx` },
-		{ entity_id: ENTITY_ID, account_id: SBI.account_id, bank: null, account_number: null, file_name: `bank_${SBI.account_id}.xlsx` },
+		{ entity_id: ENTITY_ID, account_id: HDFC.account_id, bank: 'hdfc', account_number: HDFC.account_number, file_name: 'hdfc_50100012345678.xlsx' },
+		{ entity_id: ENTITY_ID, account_id: SBI.account_id, bank: 'sbi', account_number: SBI.account_number, file_name: 'sbi_XXXX6789.xlsx' },
 	]);
 	const service = await binaryDataService();
 	expect(await service.getAsBuffer(items[0].binary!.report)).toEqual(REPORT_BYTES.hdfc);
@@ -69,11 +70,12 @@ test.each([
 ])('version %s with Report %s reads %s/', async (typeVersion, report, field) => {
 	const api = mockApi();
 	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/${field}/`)).reply(200, RESPONSES[field as 'xlsx_report' | 'raw_excel_report']);
+	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/accounts/`)).optionally().reply(200, RESPONSES.accounts);
 	serveFiles(field === 'xlsx_report' ? DETAILED_REPORT_PATHS : REPORT_PATHS);
 
 	await runAtVersion(typeVersion, excelReport({ report }));
 
-	expect(requestLines(api.requests)).toEqual([`GET /v1/entity/${ENTITY_ID}/${field}/`]);
+	expect(requestLines(api.requests)[0]).toBe(`GET /v1/entity/${ENTITY_ID}/${field}/`);
 });
 
 test('the detailed report while statements are processing: "not ready", nothing downloaded', async () => {

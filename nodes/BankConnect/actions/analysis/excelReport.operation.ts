@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { getEntityAnalysis } from '../../api';
 import { downloadReportItems, reportBinaryField, reportLinkNotice } from '../../helpers/excelReports';
 import { binaryPropertyOf } from '../../helpers/fields';
 import { invalidInput } from '../../transport';
@@ -65,5 +66,7 @@ export async function excelReportItems(
 	const response = await readAnalysisOf(context, FIELD_OF_REPORT[report], itemIndex, request, 'fail', 'The Excel report');
 	const reports = response.reports ?? [];
 	if (reports.length === 0) assertReady(context.getNode(), response, 'The Excel report', itemIndex);
-	return await downloadReportItems(context, itemIndex, { entity_id: response.entity_id }, reports, response.accounts ?? [], binaryPropertyName);
+	// the detailed report's answer names no accounts: their bank and number, for the items and file names, come from one read of the accounts
+	const accounts = response.accounts ?? (await getEntityAnalysis(context, response.entity_id, 'accounts', itemIndex)).accounts;
+	return await downloadReportItems(context, itemIndex, { entity_id: response.entity_id }, reports, accounts ?? [], binaryPropertyName);
 }
