@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiRequest, apiRequestAllItems } from '../transport';
 import type { FormFields, RequestContext } from '../transport';
+import { analysisAnswerProblem } from './analysisShape';
 import { recordWrite } from './runLedger';
 import { segment } from './segment';
 import type { AnalysisField, AnalysisResponses, Entity, LinkOverview, StatementPdfList } from './types';
@@ -80,5 +81,6 @@ export async function getEntityAnalysis<Field extends AnalysisField>(
 		query: filter?.accountId === undefined ? undefined : { account_id: filter.accountId },
 		resource: `entity ${entityId}`,
 		itemIndex,
+		answerProblem: (answer) => analysisAnswerProblem(field, answer),
 	});
 }

@@ -6,7 +6,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { nextStepFor } from './nextSteps';
+import { nextStepFor, SUPPORT_NEXT_STEP } from './nextSteps';
 import { redactText, redactValue } from './redact';
 
 /** What the caller knows about a request, to word its error. */
@@ -133,6 +133,21 @@ export function buildApiError(
 		httpCode: String(status),
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** A successful answer the node cannot read: not JSON, or without what it asked for (`problem`, e.g. `no "transactions" list`). */
+export function buildUnreadableAnswerError(
+	node: INode,
+	status: number,
+	request: ErrorContext & { method: string; path: string },
+	problem: string,
+): NodeApiError {
+	const message = `BankConnect answered ${request.method} ${request.path} with ${problem}`;
+	return new NodeApiError(
+		node,
+		{ code: null, message, httpCode: String(status) },
+		{ message, description: `HTTP status ${status}. Next step: ${SUPPORT_NEXT_STEP}.`, httpCode: String(status), itemIndex: request.itemIndex },
+	);
 }
 
 /** Where a redirect pointed, as it may be shown: the host only (its path and query may carry anything). */

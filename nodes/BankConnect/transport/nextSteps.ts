@@ -3,6 +3,9 @@
  * "Troubleshooting by error code" table is checked against these maps by a test.
  */
 
+/** For a failure only FinBox can explain: a 500, or an answer the node cannot read. */
+export const SUPPORT_NEXT_STEP = 'run again later; if it keeps failing, send FinBox support the time and the IDs in this error';
+
 /** One next step per BankConnect error code (upload, session, session-create and account/statement failure codes). */
 export const NEXT_STEP_BY_CODE: Readonly<Record<string, string>> = {
 	// Uploads (entity and session routes)
@@ -61,7 +64,7 @@ export const NEXT_STEP_BY_STATUS: Readonly<Record<number, string>> = {
 	410: 'create it again; deleted data cannot be read',
 	413: 'upload a smaller PDF (split a long period into shorter statements)',
 	429: 'run fewer items at once or wait a minute and run again: BankConnect is limiting requests',
-	500: 'run again later; if it keeps failing, send FinBox support the time and the IDs in this error',
+	500: SUPPORT_NEXT_STEP,
 	502: 'run again in a few minutes: BankConnect or a proxy before it is unavailable',
 	503: 'run again in a few minutes: BankConnect is unavailable',
 	504: 'run again in a few minutes: BankConnect did not answer in time',

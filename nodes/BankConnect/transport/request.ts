@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { MultipartBody } from './multipart';
-import { buildApiError, buildConfigurationError, buildNetworkError, buildRedirectError } from './errors';
+import { buildApiError, buildConfigurationError, buildNetworkError, buildRedirectError, buildUnreadableAnswerError } from './errors';
 import { parseJson } from './json';
 import type { ErrorContext } from './errors';
 import { holdsSecret, redactValue } from './redact';
@@ -51,6 +51,8 @@ export interface ApiRequest extends ErrorContext {
 	timeoutMs?: number;
 	/** A write that may be sent again with the same effect (e.g. update_webhook): retried like a read. */
 	idempotent?: boolean;
+	/** What keeps a successful answer from being read (e.g. an analysis without its records), or undefined. */
+	answerProblem?: (answer: unknown) => string | undefined;
 }
 
 interface RawResponse {
@@ -213,15 +215,8 @@ export async function apiRequest<T>(context: RequestContext, request: ApiRequest
 	if (!ok) {
 		throw buildApiError(node, response.statusCode, parsed.ok ? parsed.value : undefined, text, request, secrets.inErrors);
 	}
-	if (!parsed.ok) {
-		throw buildApiError(
-			node,
-			response.statusCode,
-			{ detail: `BankConnect answered ${request.method} ${request.path} with a body that is not JSON` },
-			text,
-			request,
-			secrets.inErrors,
-		);
-	}
+	if (!parsed.ok) throw buildUnreadableAnswerError(node, response.statusCode, request, 'a body that is not JSON');
+	const problem = request.answerProblem?.(parsed.value);
+	if (problem !== undefined) throw buildUnreadableAnswerError(node, response.statusCode, request, problem);
 	return (holdsSecret(text, secrets.inData) ? redactValue(parsed.value, secrets.inData) : parsed.value) as T;
 }
