@@ -1,17 +1,8 @@
+import { isJsonObject, list, missingContent, object } from '../transport';
+import type { Content } from '../transport';
 import type { AnalysisField } from './types';
 
-type Kind = 'list' | 'object';
-
-interface Content {
-	/** e.g. ['transactions', 'credit_transactions'] */
-	path: string[];
-	kind: Kind;
-}
-
-const list = (...path: string[]): Content => ({ path, kind: 'list' });
-const object = (...path: string[]): Content => ({ path, kind: 'object' });
-
-/** What the node reads from each analysis answer: its records, by where they are and what they must be. */
+/** What the node reads from each analysis answer: its records, where they are and what they must be. */
 const CONTENT_OF: { [Field in AnalysisField]: Content[] } = {
 	accounts: [list('accounts')],
 	identity: [list('identity')],
@@ -29,39 +20,20 @@ const CONTENT_OF: { [Field in AnalysisField]: Content[] } = {
 	score: [list('score')],
 };
 
-function kindOf(value: unknown): Kind | undefined {
-	if (Array.isArray(value)) return 'list';
-	return typeof value === 'object' && value !== null ? 'object' : undefined;
-}
-
-function valueAt(answer: unknown, path: string[]): unknown {
-	return path.reduce<unknown>((at, key) => (kindOf(at) === 'object' ? (at as Record<string, unknown>)[key] : undefined), answer);
-}
-
 /** Every statement has ended (completed or failed): the answer must then hold the analysis. */
 function isFinished(progress: unknown): boolean {
-	return (
-		Array.isArray(progress) &&
-		progress.length > 0 &&
-		progress.every((entry) => kindOf(entry) === 'object' && (entry as { status?: unknown }).status !== 'processing')
-	);
+	return Array.isArray(progress) && progress.length > 0 && progress.every((entry) => isJsonObject(entry) && entry.status !== 'processing');
 }
 
 /**
- * What keeps a 2xx answer from being read as this analysis, e.g. `no "transactions" list`; undefined
- * when nothing does. While a statement is still processing the records may be missing: the read
- * then waits, or says the analysis is not ready.
+ * What keeps a 2xx answer from being read as this analysis, e.g. `no "transactions"`; undefined when
+ * nothing does. While a statement is still processing the records may be missing: the read then
+ * waits, or says the analysis is not ready.
  */
 export function analysisAnswerProblem(field: AnalysisField, answer: unknown): string | undefined {
-	if (kindOf(answer) !== 'object') return 'a body that is not a JSON object';
+	const envelope = missingContent(answer, []);
+	if (envelope !== undefined) return envelope;
 	const progress = (answer as { progress?: unknown }).progress;
 	if (progress !== undefined && progress !== null && !Array.isArray(progress)) return '"progress" that is not a list';
-	if (!isFinished(progress)) return undefined;
-	for (const { path, kind } of CONTENT_OF[field]) {
-		const value = valueAt(answer, path);
-		const name = `"${path.join('.')}"`;
-		if (value === undefined || value === null) return `no ${name} ${kind}`;
-		if (kindOf(value) !== kind) return `${name} that is not ${kind === 'list' ? 'a list' : 'an object'}`;
-	}
-	return undefined;
+	return isFinished(progress) ? missingContent(answer, CONTENT_OF[field]) : undefined;
 }

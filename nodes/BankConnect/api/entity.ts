@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiRequest, apiRequestAllItems } from '../transport';
+import { apiRequest, apiRequestAllItems, list, mustHold, text } from '../transport';
 import type { FormFields, RequestContext } from '../transport';
 import { analysisAnswerProblem } from './analysisShape';
 import { recordWrite } from './runLedger';
@@ -34,6 +34,7 @@ export async function getEntity(context: RequestContext, entityId: string, itemI
 		path: entityPath(entityId),
 		resource: `entity ${entityId}`,
 		itemIndex,
+		answerProblem: mustHold(text('entity_id')),
 	});
 }
 
@@ -54,6 +55,7 @@ export async function getLinkOverview(context: RequestContext, linkId: string, i
 		path: `${ENTITIES}link_overview/`,
 		query: { link_id: linkId },
 		itemIndex,
+		answerProblem: mustHold(list('progress_data')),
 	});
 }
 
@@ -64,6 +66,7 @@ export async function getEntityPdfs(context: RequestContext, entityId: string, i
 		path: entityPath(entityId, 'get_pdfs'),
 		resource: `entity ${entityId}`,
 		itemIndex,
+		answerProblem: mustHold(list('statements')),
 	});
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiRequest } from '../transport';
-import type { FormFields, RequestContext } from '../transport';
+import { apiRequest, list, listOrObject, mustHold, text } from '../transport';
+import type { ApiRequest, FormFields, RequestContext } from '../transport';
 import { recordWrite } from './runLedger';
 import { segment } from './segment';
 import type {
@@ -18,19 +18,20 @@ import type {
 	StatementPdfList,
 } from './types';
 
-/** One call under `/v1/session_data/<session_id>/`, e.g. `progress`. */
+/** One call under `/v1/session_data/<session_id>/`, e.g. `progress`; a read names what its answer must hold. */
 async function sessionData<T>(
 	context: RequestContext,
 	sessionId: string,
 	endpoint: string,
 	itemIndex?: number,
-	method: IHttpRequestMethods = 'GET',
+	options: { method?: IHttpRequestMethods; answerProblem?: ApiRequest['answerProblem'] } = {},
 ): Promise<T> {
 	return await apiRequest<T>(context, {
-		method,
+		method: options.method ?? 'GET',
 		path: `/v1/session_data/${segment(sessionId)}/${endpoint}/`,
 		resource: `session ${sessionId}`,
 		itemIndex,
+		answerProblem: options.answerProblem,
 	});
 }
 
@@ -50,7 +51,7 @@ export async function createSessionV2(context: RequestContext, body: IDataObject
 
 /** GET session_upload_status/: what the customer has uploaded so far. */
 export async function getSessionUploadStatus(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionUploadStatus> {
-	return await sessionData<SessionUploadStatus>(context, sessionId, 'session_upload_status', itemIndex);
+	return await sessionData<SessionUploadStatus>(context, sessionId, 'session_upload_status', itemIndex, { answerProblem: mustHold(list('accounts')) });
 }
 
 /** POST initiate_processing/ (202); the session takes no more uploads afterwards. */
@@ -59,34 +60,34 @@ export async function initiateSessionProcessing(
 	sessionId: string,
 	itemIndex?: number,
 ): Promise<SessionProcessingRequest> {
-	const request = await sessionData<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, 'POST');
+	const request = await sessionData<SessionProcessingRequest>(context, sessionId, 'initiate_processing', itemIndex, { method: 'POST' });
 	recordWrite(context, itemIndex, 'processing started', {}, { session_id: sessionId });
 	return request;
 }
 
 /** GET progress/: whether processing is complete. */
 export async function getSessionProgress(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionProgress> {
-	return await sessionData<SessionProgress>(context, sessionId, 'progress', itemIndex);
+	return await sessionData<SessionProgress>(context, sessionId, 'progress', itemIndex, { answerProblem: mustHold(text('session_progress'), list('progress')) });
 }
 
 /** GET session_status/: each account completed or failed, once processed. */
 export async function getSessionStatus(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionStatus> {
-	return await sessionData<SessionStatus>(context, sessionId, 'session_status', itemIndex);
+	return await sessionData<SessionStatus>(context, sessionId, 'session_status', itemIndex, { answerProblem: mustHold(list('accounts')) });
 }
 
 /** GET insights/: every account's transactions, balances and more, once processed. */
 export async function getSessionInsights(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionInsights> {
-	return await sessionData<SessionInsights>(context, sessionId, 'insights', itemIndex);
+	return await sessionData<SessionInsights>(context, sessionId, 'insights', itemIndex, { answerProblem: mustHold(listOrObject('accounts')) });
 }
 
 /** GET identity/: the account holders of a processed session. */
 export async function getSessionIdentity(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionIdentityRead> {
-	return await sessionData<SessionIdentityRead>(context, sessionId, 'identity', itemIndex);
+	return await sessionData<SessionIdentityRead>(context, sessionId, 'identity', itemIndex, { answerProblem: mustHold(list('identity')) });
 }
 
 /** GET xlsx_report/: a detailed Excel report link per account of a processed session. */
 export async function getSessionExcelReports(context: RequestContext, sessionId: string, itemIndex?: number): Promise<SessionExcelReports> {
-	return await sessionData<SessionExcelReports>(context, sessionId, 'xlsx_report', itemIndex);
+	return await sessionData<SessionExcelReports>(context, sessionId, 'xlsx_report', itemIndex, { answerProblem: mustHold(list('reports')) });
 }
 
 /** The session reads whose bodies FinBox does not publish, by their path under `/v1/session_data/<id>/`. */
@@ -99,17 +100,17 @@ export async function getSessionData(
 	read: UnpublishedSessionRead,
 	itemIndex?: number,
 ): Promise<SessionDataRead> {
-	return await sessionData<SessionDataRead>(context, sessionId, read, itemIndex);
+	return await sessionData<SessionDataRead>(context, sessionId, read, itemIndex, { answerProblem: mustHold() });
 }
 
 /** GET get_pdfs/: the session's statements with their PDF links. */
 export async function getSessionPdfs(context: RequestContext, sessionId: string, itemIndex?: number): Promise<StatementPdfList> {
-	return await sessionData<StatementPdfList>(context, sessionId, 'get_pdfs', itemIndex);
+	return await sessionData<StatementPdfList>(context, sessionId, 'get_pdfs', itemIndex, { answerProblem: mustHold(list('statements')) });
 }
 
 /** DELETE delete/: removes the session and its data. */
 export async function deleteSession(context: RequestContext, sessionId: string, itemIndex?: number): Promise<void> {
-	await sessionData<unknown>(context, sessionId, 'delete', itemIndex, 'DELETE');
+	await sessionData<unknown>(context, sessionId, 'delete', itemIndex, { method: 'DELETE' });
 	recordWrite(context, itemIndex, 'session deleted', {}, { session_id: sessionId });
 }
 

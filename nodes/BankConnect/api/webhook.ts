@@ -1,4 +1,4 @@
-import { apiRequest } from '../transport';
+import { apiRequest, mustHold } from '../transport';
 import type { RequestContext } from '../transport';
 import { recordWrite } from './runLedger';
 import type { WebhookFlow, WebhookPayloadList, WebhookPayloadRecord } from './types';
@@ -44,6 +44,7 @@ export async function readWebhookPayloads(
 		path: '/v1/entity/webhook_payloads/',
 		query: { link_id: linkId },
 		itemIndex,
+		answerProblem: mustHold(),
 	});
 	return Array.isArray(list.payloads) ? list.payloads : [];
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { list, mustHold, number } from './answerShape';
 import { mapWithConcurrency } from './concurrency';
 import { apiRequest } from './request';
 import type { RequestContext } from './request';
@@ -42,6 +43,7 @@ export async function apiRequestAllItems<Item>(
 			path,
 			query: { ...query, page },
 			itemIndex,
+			answerProblem: mustHold(number('count'), list('results')),
 		});
 	const first = await readPage(1);
 	const pageSize = first.results.length;
