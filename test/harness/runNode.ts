@@ -5,6 +5,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { ENTITY_ID } from '../fixtures/entities';
 import { API_BASE_URL } from './bankConnectApi';
 import { bankConnectCredentials, runWorkflow, singleNodeWorkflow } from './engine';
 import type { WorkflowJson, WorkflowRun } from './engine';
@@ -87,6 +88,11 @@ export async function runNode(parameters: Record<string, unknown>, options: Node
 /** Statement → Upload with these parameters. */
 export function upload(parameters: Record<string, unknown>): Record<string, unknown> {
 	return { resource: 'statement', operation: 'upload', ...parameters };
+}
+
+/** Analysis → `operation` of the test entity, read once (no waiting), one item per record unless `parameters` say otherwise. */
+export function analysisRead(operation: string, parameters: Record<string, unknown> = {}): Record<string, unknown> {
+	return { resource: 'analysis', operation, entityId: ENTITY_ID, waitForCompletion: false, output: 'split', ...parameters };
 }
 
 /** Like runNode, but the node must succeed. */

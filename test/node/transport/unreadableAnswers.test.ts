@@ -9,19 +9,10 @@ import { progress } from '../../fixtures/analysis';
 import { ENTITY_ID } from '../../fixtures/entities';
 import { SESSION_ID } from '../../fixtures/sessions';
 import { apiPath, mockApi, resetNetwork } from '../../harness/bankConnectApi';
-import { runNode } from '../../harness/runNode';
+import { analysisRead, runNode } from '../../harness/runNode';
 
 const analysed = { entity_id: ENTITY_ID, progress: progress('completed'), fraud: { fraudulent_statements: [], fraud_type: [] } };
 const NEXT_STEP = 'HTTP status 200. Next step: run again later; if it keeps failing, send FinBox support the time and the IDs in this error.';
-
-const read = (operation: string, parameters: Record<string, unknown> = {}) => ({
-	resource: 'analysis',
-	operation,
-	entityId: ENTITY_ID,
-	waitForCompletion: false,
-	output: 'split',
-	...parameters,
-});
 
 function answer(path: string, body: unknown) {
 	mockApi().scope.get(apiPath(`/v1/entity/${ENTITY_ID}/${path}/`)).reply(200, body as Record<string, unknown>);
@@ -43,7 +34,7 @@ test.each([
 ])('%s: GET %s/ answered without what the read needs (case %#) is a NodeApiError naming it, no items', async (operation, path, body, problem) => {
 	answer(path, body);
 
-	const { items, error } = await runNode(read(operation));
+	const { items, error } = await runNode(analysisRead(operation));
 
 	expect(items).toEqual([]);
 	expect(error?.name).toBe('NodeApiError');
@@ -55,7 +46,7 @@ test.each([
 test('with Continue On Fail the unreadable answer is an error item paired with its input', async () => {
 	answer('transactions', analysed);
 
-	const { items, error } = await runNode(read('transactions'), { continueOnFail: true });
+	const { items, error } = await runNode(analysisRead('transactions'), { continueOnFail: true });
 
 	expect(error).toBeUndefined();
 	expect(items).toEqual([
@@ -77,7 +68,7 @@ test('Wait for Analysis with Then: Get Transactions fails the same way on a comp
 test('while a statement is still processing, records may be missing: the read says "not ready", as for any unfinished analysis', async () => {
 	answer('transactions', { ...analysed, progress: progress('processing') });
 
-	const { error } = await runNode(read('transactions'));
+	const { error } = await runNode(analysisRead('transactions'));
 
 	expect(error?.name).toBe('NodeOperationError');
 	expect(error?.message).toMatch(new RegExp(`^The analysis of entity ${ENTITY_ID} is not ready: statements not completed: `));
