@@ -1,4 +1,4 @@
-import { isJsonObject, list, missingContent, object } from '../transport';
+import { isJsonObject, list, missingContent, object, optional } from '../transport';
 import type { Content } from '../transport';
 import type { AnalysisField } from './types';
 
@@ -8,7 +8,12 @@ const CONTENT_OF: { [Field in AnalysisField]: Content[] } = {
 	identity: [list('identity')],
 	transactions: [list('transactions')],
 	salary: [list('transactions')],
-	recurring_transactions: [list('transactions', 'credit_transactions'), list('transactions', 'debit_transactions')],
+	// FinBox's own SDK reads a missing direction as none: .get("credit_transactions", [])
+	recurring_transactions: [
+		object('transactions'),
+		optional(list('transactions', 'credit_transactions')),
+		optional(list('transactions', 'debit_transactions')),
+	],
 	lender_transactions: [list('transactions')],
 	raw_excel_report: [list('reports')],
 	monthly_analysis_updated: [object('monthly_analysis')],
@@ -20,20 +25,28 @@ const CONTENT_OF: { [Field in AnalysisField]: Content[] } = {
 	score: [list('score')],
 };
 
-/** Every statement has ended (completed or failed): the answer must then hold the analysis. */
-function isFinished(progress: unknown): boolean {
-	return Array.isArray(progress) && progress.length > 0 && progress.every((entry) => isJsonObject(entry) && entry.status !== 'processing');
+/**
+ * Every statement is completed: the answer must then hold the analysis. FinBox's own SDK reads the
+ * records only then; beside a failed statement they may be missing, and the read says why it failed.
+ */
+function isComplete(progress: unknown): boolean {
+	return Array.isArray(progress) && progress.length > 0 && progress.every((entry) => isJsonObject(entry) && entry.status === 'completed');
+}
+
+/** What of this analysis the answer lacks, whatever its progress, e.g. `no "transactions"`; undefined when nothing. */
+export function missingRecords(field: AnalysisField, answer: unknown): string | undefined {
+	return missingContent(answer, CONTENT_OF[field]);
 }
 
 /**
  * What keeps a 2xx answer from being read as this analysis, e.g. `no "transactions"`; undefined when
- * nothing does. While a statement is still processing the records may be missing: the read then
- * waits, or says the analysis is not ready.
+ * nothing does. While a statement is still processing or beside a failed one the records may be
+ * missing: the read then waits, says the analysis is not ready, or names the failed statement.
  */
 export function analysisAnswerProblem(field: AnalysisField, answer: unknown): string | undefined {
 	const envelope = missingContent(answer, []);
 	if (envelope !== undefined) return envelope;
 	const progress = (answer as { progress?: unknown }).progress;
 	if (progress !== undefined && progress !== null && !Array.isArray(progress)) return '"progress" that is not a list';
-	return isFinished(progress) ? missingContent(answer, CONTENT_OF[field]) : undefined;
+	return isComplete(progress) ? missingRecords(field, answer) : undefined;
 }

@@ -7,3 +7,4 @@ export * from './statement';
 export * from './webhook';
 export { idProblem, segment } from './segment';
 export type * from './types';
+export { missingRecords } from './analysisShape';

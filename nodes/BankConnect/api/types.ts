@@ -149,7 +149,8 @@ export interface AnalysisResponses {
 	transactions: AnalysisEnvelope & { transactions: Transaction[] };
 	salary: AnalysisEnvelope & { transactions: SalaryTransaction[] };
 	recurring_transactions: AnalysisEnvelope & {
-		transactions: { credit_transactions: RecurringSet[]; debit_transactions: RecurringSet[] };
+		/** a direction without sets may be missing (FinBox's SDK reads it as none) */
+		transactions: { credit_transactions?: RecurringSet[]; debit_transactions?: RecurringSet[] };
 	};
 	lender_transactions: AnalysisEnvelope & { transactions: Transaction[] };
 	raw_excel_report: AnalysisEnvelope & { reports: ExcelReportLink[] };

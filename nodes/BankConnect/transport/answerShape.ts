@@ -10,6 +10,8 @@ export interface Content {
 	/** e.g. ['transactions', 'credit_transactions'] */
 	path: string[];
 	kind: Kind;
+	/** May be missing (or null); when there, it must be of its kind. */
+	optional?: boolean;
 }
 
 export const list = (...path: string[]): Content => ({ path, kind: 'list' });
@@ -17,6 +19,8 @@ export const object = (...path: string[]): Content => ({ path, kind: 'object' })
 export const listOrObject = (...path: string[]): Content => ({ path, kind: 'list or object' });
 export const text = (...path: string[]): Content => ({ path, kind: 'text' });
 export const number = (...path: string[]): Content => ({ path, kind: 'number' });
+/** Content the answer may leave out, e.g. a recurring direction without sets. */
+export const optional = (content: Content): Content => ({ ...content, optional: true });
 
 const KIND_NAME: Record<Kind, string> = {
 	list: 'a list',
@@ -44,10 +48,13 @@ function valueAt(answer: unknown, path: string[]): unknown {
 /** What keeps a JSON object answer from holding `contents`, e.g. `no "statements" list`; undefined when nothing does. */
 export function missingContent(answer: unknown, contents: readonly Content[]): string | undefined {
 	if (!isJsonObject(answer)) return 'a body that is not a JSON object';
-	for (const { path, kind } of contents) {
+	for (const { path, kind, optional: mayBeMissing } of contents) {
 		const value = valueAt(answer, path);
 		const name = `"${path.join('.')}"`;
-		if (value === undefined || value === null) return `no ${name}`;
+		if (value === undefined || value === null) {
+			if (mayBeMissing) continue;
+			return `no ${name}`;
+		}
 		if (!isKind(value, kind)) return `${name} that is not ${KIND_NAME[kind]}`;
 	}
 	return undefined;

@@ -9,5 +9,5 @@ export type { Settled } from './concurrency';
 export { multipartBody } from './multipart';
 export type { MultipartBody, MultipartFile } from './multipart';
 export { parseJson } from './json';
-export { isJsonObject, list, listOrObject, missingContent, mustBeList, mustHold, number, object, text } from './answerShape';
+export { isJsonObject, list, listOrObject, missingContent, mustBeList, mustHold, number, object, optional, text } from './answerShape';
 export type { Content } from './answerShape';

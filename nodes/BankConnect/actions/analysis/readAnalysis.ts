@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { getEntityAnalysis } from '../../api';
+import { getEntityAnalysis, missingRecords } from '../../api';
 import type { AnalysisField, AnalysisResponses, StatementProgress } from '../../api';
 import { entityIdField } from '../../helpers/fields';
 import { optionalText, requireId } from '../../helpers/validation';
 import {
+	analysisStatus,
+	describeFailures,
 	itemWait,
 	NO_STATEMENTS_YET,
 	waitForCompletion,
@@ -12,7 +14,7 @@ import {
 	waitLimitsOf,
 } from '../../helpers/waitForCompletion';
 import type { WaitLimits } from '../../helpers/waitForCompletion';
-import { notReadyError } from '../../transport';
+import { analysisFailedError, notReadyError } from '../../transport';
 
 const WAIT_TOGGLE: INodeProperties = {
 	displayName: 'Wait for Completion',
@@ -118,8 +120,13 @@ export async function readAnalysisOf<Field extends AnalysisField>(
 	const read = async () => await getEntityAnalysis(context, entityId, field, itemIndex, { accountId });
 	if (wait) return await waitForCompletion(read, itemWait(context, itemIndex, wait, request.firstReadAfterMs));
 	const response = await read();
-	if (unfinished === 'fail' && isStillProcessing(response.progress ?? [])) {
+	const progress = response.progress ?? [];
+	if (unfinished === 'fail' && isStillProcessing(progress)) {
 		throw notReady(context.getNode(), what, response, itemIndex);
+	}
+	// beside a failed statement the records may be missing (FinBox reads them only once all are completed): say which failed
+	if (unfinished === 'fail' && analysisStatus(progress) === 'failed' && missingRecords(field, response) !== undefined) {
+		throw analysisFailedError(context.getNode(), describeFailures(progress), itemIndex);
 	}
 	return response;
 }

@@ -7,7 +7,7 @@ import { splitAnalysisOperation } from './splitAnalysis';
 
 type Direction = 'credit' | 'debit';
 
-function setRows(entityId: string, sets: RecurringSet[], direction: Direction, fraud: FraudFlagger) {
+function setRows(entityId: string, sets: RecurringSet[] = [], direction: Direction, fraud: FraudFlagger) {
 	return sets.map((set) => ({
 		entity_id: entityId,
 		direction,
@@ -21,7 +21,7 @@ function setRows(entityId: string, sets: RecurringSet[], direction: Direction, f
 }
 
 /** Each transaction of each set as a row, with the set's direction, dates, median and size beside it. */
-function setTransactionRows(entityId: string, sets: RecurringSet[], direction: Direction, fraud: FraudFlagger): IDataObject[] {
+function setTransactionRows(entityId: string, sets: RecurringSet[] = [], direction: Direction, fraud: FraudFlagger): IDataObject[] {
 	return sets.flatMap(({ transactions, ...set }) =>
 		transactions.map((transaction) =>
 			transactionRow({ entity_id: entityId }, transaction, {
