@@ -53,6 +53,22 @@ test('a new node (version 1.1) reads the Detailed Excel Report by default and do
 	expect(await service.getAsBuffer(items[0].binary!.report)).toEqual(REPORT_BYTES.hdfc);
 });
 
+test('the accounts read goes to the entity the item asked for, even when the report answer does not name it', async () => {
+	const api = mockApi();
+	const { entity_id: _entityId, ...unnamed } = RESPONSES.xlsx_report;
+	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/xlsx_report/`)).reply(200, unnamed);
+	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/accounts/`)).reply(200, RESPONSES.accounts);
+	serveFiles(DETAILED_REPORT_PATHS);
+
+	const items = await runAtVersion(2, excelReport());
+
+	expect(requestLines(api.requests)).toEqual([`GET /v1/entity/${ENTITY_ID}/xlsx_report/`, `GET /v1/entity/${ENTITY_ID}/accounts/`]);
+	expect(items.map((item) => [item.json.entity_id, item.json.file_name])).toEqual([
+		[ENTITY_ID, 'hdfc_50100012345678.xlsx'],
+		[ENTITY_ID, 'sbi_XXXX6789.xlsx'],
+	]);
+});
+
 test('a node saved at version 1 without Report keeps reading raw_excel_report/', async () => {
 	const api = mockApi();
 	api.scope.get(apiPath(`/v1/entity/${ENTITY_ID}/raw_excel_report/`)).reply(200, RESPONSES.raw_excel_report);

@@ -67,6 +67,6 @@ export async function excelReportItems(
 	const reports = response.reports ?? [];
 	if (reports.length === 0) assertReady(context.getNode(), response, 'The Excel report', itemIndex);
 	// the detailed report's answer names no accounts: their bank and number, for the items and file names, come from one read of the accounts
-	const accounts = response.accounts ?? (await getEntityAnalysis(context, response.entity_id, 'accounts', itemIndex)).accounts;
-	return await downloadReportItems(context, itemIndex, { entity_id: response.entity_id }, reports, accounts ?? [], binaryPropertyName);
+	const accounts = response.accounts ?? (await getEntityAnalysis(context, request.entityId, 'accounts', itemIndex)).accounts;
+	return await downloadReportItems(context, itemIndex, { entity_id: request.entityId }, reports, accounts ?? [], binaryPropertyName);
 }
