@@ -3,6 +3,7 @@
  * BankConnect account (the sandbox or a real one), their items and the Excel report written out,
  * and a summary of what came back.
  */
+import ExcelJS from 'exceljs';
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { formSubmission } from '../../test/harness/binaryItems';
@@ -49,7 +50,16 @@ export interface StatementSummary {
 	recurringSets: { credit: number; debit: number };
 	lenderPayments: number;
 	fraudFlags: string[];
-	excelReports: string[];
+	excelReports: ExcelReportFile[];
+}
+
+/** One account's Excel report as written to the output folder. */
+export interface ExcelReportFile {
+	path: string;
+	bank: string | null;
+	accountNumber: string | null;
+	/** The workbook's sheet names; null when the file is not a workbook the demo can open. */
+	sheets: string[] | null;
 }
 
 export interface ProtectedSummary {
@@ -94,6 +104,16 @@ function describe(error: Error): string {
 	return typeof description === 'string' && description ? ` (${description})` : '';
 }
 
+async function sheetNames(bytes: Buffer): Promise<string[] | null> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+	} catch {
+		return null;
+	}
+	return workbook.worksheets.map((sheet) => sheet.name);
+}
+
 const distinct = (values: string[]) => [...new Set(values.filter((value) => value !== ''))];
 
 function fraudTypes(items: INodeExecutionData[]): string[] {
@@ -116,12 +136,18 @@ async function statementToExcel(input: MainJobInput, files: string[]): Promise<S
 	files.push(...(await writeItems(input.outDir, 'recurring-transactions', recurring)));
 	files.push(...(await writeItems(input.outDir, 'lender-transactions', lender)));
 	const service = await binaryDataService();
-	const excelReports: string[] = [];
+	const excelReports: ExcelReportFile[] = [];
 	for (const report of reports) {
 		const binary = report.binary?.report;
 		if (!binary) throw new Error('Get Excel Report: an item without the report file');
-		const path = await writeBytes(input.outDir, String(report.json.file_name ?? binary.fileName), await service.getAsBuffer(binary));
-		excelReports.push(path);
+		const bytes = await service.getAsBuffer(binary);
+		const path = await writeBytes(input.outDir, String(report.json.file_name ?? binary.fileName), bytes);
+		excelReports.push({
+			path,
+			bank: (report.json.bank as string | null) ?? null,
+			accountNumber: (report.json.account_number as string | null) ?? null,
+			sheets: await sheetNames(bytes),
+		});
 		files.push(path);
 	}
 

@@ -1,9 +1,15 @@
 /** The demo's readable summary. */
 import { relative } from 'path';
 
-import type { MainJobResult } from './mainJob';
+import type { ExcelReportFile, MainJobResult } from './mainJob';
 
 const rupees = (amount: number) => `₹${amount.toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
+
+/** e.g. "hdfc_50100012345678.xlsx (hdfc, account 50100012345678): sheets Summary, Transactions" */
+function describeReport(report: ExcelReportFile, outDir: string): string {
+	const sheets = report.sheets ? `sheets ${report.sheets.join(', ') || 'none'}` : 'not a workbook the demo can open';
+	return `${relative(outDir, report.path)} (${report.bank ?? '?'}, account ${report.accountNumber ?? '?'}): ${sheets}`;
+}
 
 export function formatSummary(result: MainJobResult, outDir: string): string {
 	const lines: string[] = [];
@@ -20,8 +26,10 @@ export function formatSummary(result: MainJobResult, outDir: string): string {
 			`  recurring sets     ${statement.recurringSets.credit} credit, ${statement.recurringSets.debit} debit`,
 			`  lender payments    ${statement.lenderPayments}`,
 			`  fraud flags        ${statement.fraudFlags.length > 0 ? statement.fraudFlags.join(', ') : 'none'}`,
-			`  Excel report       ${statement.excelReports.map((path) => relative(outDir, path)).join(', ') || 'none'}`,
 		);
+		const [first, ...more] = statement.excelReports;
+		lines.push(`  Excel report       ${first ? describeReport(first, outDir) : 'none'}`);
+		for (const report of more) lines.push(`                     ${describeReport(report, outDir)}`);
 	}
 	if (protectedStatement) {
 		lines.push(

@@ -22,7 +22,7 @@ import type { N8nProcess } from '../harness/app/n8nServer';
 import { startRecordingServer } from '../harness/app/recordingServer';
 import type { RecordedCall, RecordingServer } from '../harness/app/recordingServer';
 import { ACCOUNT, HOLDER, waitForWebhookRegistrations } from '../harness/app/sandboxFlow';
-import { sampleStatement, setNetBankingOutages } from '../harness/sandboxClient';
+import { listRequests, sampleStatement, setNetBankingOutages } from '../harness/sandboxClient';
 import type { SampleStatementQuery } from '../harness/sandboxClient';
 import { startSandboxProcess } from '../harness/sandboxProcess';
 import type { SandboxProcess } from '../harness/sandboxProcess';
@@ -356,7 +356,7 @@ describe('05-replay-missed-webhooks.json', () => {
 });
 
 describe('main-job/statement-to-excel.json', () => {
-	test('the form’s statement is uploaded and read back: transactions, accounts, salary, recurring, lender and the Excel report', async () => {
+	test('the form’s statement is uploaded and read back: transactions, accounts, salary, recurring, lender and the Detailed Excel Report', async () => {
 		const file = 'main-job/statement-to-excel.json';
 		await submitForm(n8n.url, webhookIdOf(file, 'Statement Form'), [await pdf(MAIN_STATEMENT)]);
 
@@ -371,6 +371,12 @@ describe('main-job/statement-to-excel.json', () => {
 		expect(execution.output('Get Recurring Transactions').map((row) => `${row.direction} ${row.transaction_channel}`)).toEqual(expect.arrayContaining(['credit SALARY']));
 		expect(execution.output('Get Lender Transactions').every((row) => row.description === 'lender_transaction')).toBe(true);
 		expect(execution.output('Get Excel Report')).toEqual([{ entity_id: entityId, account_id: expect.any(String), bank: 'hdfc', account_number: ACCOUNT, file_name: `hdfc_${ACCOUNT}.xlsx` }]);
+		// version 2 reads the Detailed Excel Report and names it from one read of the accounts (Get Accounts reads them too);
+		// after the upload's wait, each read waits no more than one request (example 03's trigger reads this entity's salary as well)
+		const reads = (await listRequests(sandbox.origin)).filter((request) => request.path.includes(`/entity/${entityId}/`)).map((request) => request.path.split(`/entity/${entityId}/`)[1]);
+		expect(reads.filter((read) => read.endsWith('report/'))).toEqual(['xlsx_report/']);
+		expect(reads.filter((read) => read === 'accounts/')).toHaveLength(2);
+		expect(reads.filter((read) => ['recurring_transactions/', 'lender_transactions/'].includes(read)).sort()).toEqual(['lender_transactions/', 'recurring_transactions/']);
 	});
 });
 

@@ -87,7 +87,15 @@ describe('the main job’s workflows against the sandbox', () => {
 			recurringSets: { credit: 2, debit: 4 },
 			lenderPayments: 6,
 			fraudFlags: [],
-			excelReports: [join(outDir, `hdfc_${expected.accountNumber}.xlsx`)],
+			// the Detailed Excel Report (xlsx_report/): the raw one has no Monthly Analysis sheet
+			excelReports: [
+				{
+					path: join(outDir, `hdfc_${expected.accountNumber}.xlsx`),
+					bank: 'hdfc',
+					accountNumber: expected.accountNumber,
+					sheets: ['Summary', 'Transactions', 'Monthly Analysis'],
+				},
+			],
 		});
 		expect(result.statement!.salaryTotal).toBeGreaterThan(0);
 	});
@@ -122,8 +130,8 @@ describe('the main job’s workflows against the sandbox', () => {
 		expect(down.slice(1).map((line) => line.split(',')[0])).toEqual(BANKS_DOWN.map((bank) => bank.bank));
 
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.readFile(result.statement!.excelReports[0]);
-		expect(workbook.worksheets.length).toBeGreaterThan(0);
+		await workbook.xlsx.readFile(result.statement!.excelReports[0].path);
+		expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(result.statement!.excelReports[0].sheets);
 	});
 });
 
@@ -156,6 +164,7 @@ test('the command starts its own sandbox, prints the summary and the output fold
 	expect(stdout).toContain(`  transactions       ${main.transactionCount}\n`);
 	expect(stdout).toContain('  months             6 (');
 	expect(stdout).toContain('  fraud flags        none');
+	expect(stdout).toContain(`  Excel report       hdfc_${main.accountNumber}.xlsx (hdfc, account ${main.accountNumber}): sheets Summary, Transactions, Monthly Analysis\n`);
 	expect(stdout).toContain(`Banks down          ${BANKS_DOWN.map((bank) => `${bank.name} (${bank.issue})`).join('; ')}`);
 	expect(stdout).toContain('  ok      Password-protected statement');
 	expect(lines[lines.length - 1]).toBe(`Outputs in ${outDir}`);
