@@ -30,6 +30,7 @@ const KIND_NAME: Record<Kind, string> = {
 	number: 'a number',
 };
 
+/** A JSON object: not null, not a list. */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -45,7 +46,7 @@ function valueAt(answer: unknown, path: string[]): unknown {
 	return path.reduce<unknown>((at, key) => (isJsonObject(at) ? at[key] : undefined), answer);
 }
 
-/** What keeps a JSON object answer from holding `contents`, e.g. `no "statements" list`; undefined when nothing does. */
+/** What keeps a JSON object answer from holding `contents`, e.g. `no "statements"`; undefined when nothing does. */
 export function missingContent(answer: unknown, contents: readonly Content[]): string | undefined {
 	if (!isJsonObject(answer)) return 'a body that is not a JSON object';
 	for (const { path, kind, optional: mayBeMissing } of contents) {

@@ -6,6 +6,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { isJsonObject } from './answerShape';
 import { nextStepFor, SUPPORT_NEXT_STEP } from './nextSteps';
 import { redactText, redactValue } from './redact';
 
@@ -23,10 +24,6 @@ export interface BankConnectFailure {
 	entityId: string | null;
 	statementId: string | null;
 	sessionId: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | null {
@@ -55,7 +52,7 @@ const CODE_OF_MESSAGE: Array<[RegExp, string]> = [
 ];
 
 function messageOf(body: Record<string, unknown>): string {
-	if (isRecord(body.error)) return text(body.error.message) ?? '';
+	if (isJsonObject(body.error)) return text(body.error.message) ?? '';
 	if (text(body.detail)) return body.detail as string;
 	if (text(body.message)) return body.message as string;
 	return Object.entries(body)
@@ -73,11 +70,11 @@ export function readFailure(status: number, body: unknown, rawText: string): Ban
 		statementId: null,
 		sessionId: null,
 	};
-	if (isRecord(body)) {
+	if (isJsonObject(body)) {
 		failure.entityId = text(body.entity_id);
 		failure.statementId = text(body.statement_id);
 		failure.sessionId = text(body.session_id);
-		failure.code = isRecord(body.error) ? text(body.error.code) : null;
+		failure.code = isJsonObject(body.error) ? text(body.error.code) : null;
 		failure.message = messageOf(body);
 		if (failure.message === '') failure.message = `HTTP ${status}`;
 	} else {
@@ -135,7 +132,7 @@ export function buildApiError(
 	});
 }
 
-/** A successful answer the node cannot read: not JSON, or without what it asked for (`problem`, e.g. `no "transactions" list`). */
+/** A successful answer the node cannot read: not JSON, or without what it asked for (`problem`, e.g. `no "transactions"`). */
 export function buildUnreadableAnswerError(
 	node: INode,
 	status: number,

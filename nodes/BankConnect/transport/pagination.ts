@@ -5,6 +5,9 @@ import { mapWithConcurrency } from './concurrency';
 import { apiRequest } from './request';
 import type { RequestContext } from './request';
 
+/** What a page must hold to be read: the total and its entries. */
+const PAGE_PROBLEM = mustHold(number('count'), list('results'));
+
 interface Page<Item> {
 	count: number;
 	next: string | null;
@@ -43,7 +46,7 @@ export async function apiRequestAllItems<Item>(
 			path,
 			query: { ...query, page },
 			itemIndex,
-			answerProblem: mustHold(number('count'), list('results')),
+			answerProblem: PAGE_PROBLEM,
 		});
 	const first = await readPage(1);
 	const pageSize = first.results.length;

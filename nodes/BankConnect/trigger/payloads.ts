@@ -1,6 +1,6 @@
 /** The webhook bodies BankConnect sends (docs/bankconnect-api.md, "Webhook deliveries"), and how one is recognised. */
 import type { WebhookFlow, WebhookPayloadRecord } from '../api';
-import { parseJson } from '../transport';
+import { isJsonObject, parseJson } from '../transport';
 
 export type EntityProgress = 'completed' | 'failed';
 
@@ -61,10 +61,6 @@ export type ParsedPayload =
 	| { ok: true; flow: 'session'; payload: SessionPayload }
 	| { ok: false; problem: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isText(value: unknown): value is string {
 	return typeof value === 'string' && value !== '';
 }
@@ -95,7 +91,7 @@ function readEntityPayload(body: Record<string, unknown>): ParsedPayload {
 }
 
 function readEnrichedAccount(value: unknown): EnrichedAccount | undefined {
-	if (!isRecord(value) || !isText(value.account_id)) return undefined;
+	if (!isJsonObject(value) || !isText(value.account_id)) return undefined;
 	if (value.account_status !== 'completed' && value.account_status !== 'failed') return undefined;
 	return {
 		bank_name: typeof value.bank_name === 'string' ? value.bank_name : null,
@@ -124,7 +120,7 @@ function readSessionPayload(body: Record<string, unknown>): ParsedPayload {
 			payload: { session_id: body.session_id, event_name: eventName, accounts: accounts as EnrichedAccount[] },
 		};
 	}
-	const range = isRecord(body.session_date_range) ? body.session_date_range : null;
+	const range = isJsonObject(body.session_date_range) ? body.session_date_range : null;
 	return {
 		ok: true,
 		flow: 'session',
@@ -138,20 +134,20 @@ function readSessionPayload(body: Record<string, unknown>): ParsedPayload {
 						to_date: typeof range.to_date === 'string' ? range.to_date : null,
 					}
 				: null,
-			accounts: body.accounts.filter(isRecord),
+			accounts: body.accounts.filter(isJsonObject),
 		},
 	};
 }
 
 /** Recognises a delivery of the given flow; anything else is reported with the reason it was refused. */
 export function parsePayload(flow: Flow, body: unknown): ParsedPayload {
-	if (!isRecord(body)) return { ok: false, problem: 'the body is not a JSON object' };
+	if (!isJsonObject(body)) return { ok: false, problem: 'the body is not a JSON object' };
 	return flow === 'entity' ? readEntityPayload(body) : readSessionPayload(body);
 }
 
 /** Reads the body as JSON: n8n has parsed application/json already; other content types arrive raw. */
 export function readJsonBody(parsedBody: unknown, rawBody: Buffer | undefined): { ok: true; value: unknown } | { ok: false } {
-	if (isRecord(parsedBody) && Object.keys(parsedBody).length > 0) return { ok: true, value: parsedBody };
+	if (isJsonObject(parsedBody) && Object.keys(parsedBody).length > 0) return { ok: true, value: parsedBody };
 	const text = typeof parsedBody === 'string' ? parsedBody : rawBody?.toString('utf8') ?? '';
 	return text.trim() === '' ? { ok: false } : parseJson(text);
 }

@@ -1,15 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MonthlyAnalysis, MonthlyAnalysisByAccount } from '../../api';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject } from '../../transport';
 
 /** An account's entry: `{monthly_analysis: {…}}` as the docs print it, or the fields themselves. */
 function analysisOf(entry: unknown): MonthlyAnalysis {
-	if (!isRecord(entry)) return {};
-	return (isRecord(entry.monthly_analysis) ? entry.monthly_analysis : entry) as MonthlyAnalysis;
+	if (!isJsonObject(entry)) return {};
+	return (isJsonObject(entry.monthly_analysis) ? entry.monthly_analysis : entry) as MonthlyAnalysis;
 }
 
 /**
@@ -17,9 +14,9 @@ function analysisOf(entry: unknown): MonthlyAnalysis {
  * an object keyed by account id (with or without the inner `monthly_analysis`) is read too.
  */
 export function monthlyAnalysisOfAccounts(block: MonthlyAnalysisByAccount | undefined): Array<[accountId: string, analysis: MonthlyAnalysis]> {
-	if (!isRecord(block)) return [];
+	if (!isJsonObject(block)) return [];
 	if (Array.isArray(block.account_id)) {
-		return block.account_id.flatMap((entry) => (isRecord(entry) ? Object.entries(entry).map(([id, value]): [string, MonthlyAnalysis] => [id, analysisOf(value)]) : []));
+		return block.account_id.flatMap((entry) => (isJsonObject(entry) ? Object.entries(entry).map(([id, value]): [string, MonthlyAnalysis] => [id, analysisOf(value)]) : []));
 	}
 	return Object.entries(block).map(([id, value]) => [id, analysisOf(value)]);
 }
@@ -37,7 +34,7 @@ function monthNumber(month: string): number | undefined {
 
 /** The months of an analysis in calendar order (a month in another form keeps its place after them). */
 function monthsOf(analysis: MonthlyAnalysis): string[] {
-	const months = [...new Set(Object.values(analysis).flatMap((values) => (isRecord(values) ? Object.keys(values) : [])))];
+	const months = [...new Set(Object.values(analysis).flatMap((values) => (isJsonObject(values) ? Object.keys(values) : [])))];
 	const order = (month: string) => monthNumber(month) ?? Number.MAX_SAFE_INTEGER;
 	return months.map((month, index) => ({ month, index })).sort((a, b) => order(a.month) - order(b.month) || a.index - b.index).map(({ month }) => month);
 }
@@ -47,7 +44,7 @@ export function monthlyRows(entityId: string, block: MonthlyAnalysisByAccount | 
 	return monthlyAnalysisOfAccounts(block).flatMap(([accountId, analysis]) =>
 		monthsOf(analysis).map((month) => {
 			const row: IDataObject = { entity_id: entityId, account_id: accountId, month };
-			for (const [field, values] of Object.entries(analysis)) row[field] = isRecord(values) ? (values[month] ?? null) : null;
+			for (const [field, values] of Object.entries(analysis)) row[field] = isJsonObject(values) ? (values[month] ?? null) : null;
 			return row;
 		}),
 	);
