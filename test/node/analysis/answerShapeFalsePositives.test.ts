@@ -10,11 +10,14 @@
 import { ENVELOPE, progress, RECURRING } from '../../fixtures/analysis';
 import { ENTITY_ID } from '../../fixtures/entities';
 import { apiPath, mockApi, resetNetwork } from '../../harness/bankConnectApi';
-import { runNode } from '../../harness/runNode';
+import { analysisRead, runNode } from '../../harness/runNode';
 
 function answer(path: string, body: unknown) {
 	mockApi().scope.get(apiPath(`/v1/entity/${ENTITY_ID}/${path}/`)).query(true).reply(200, body as Record<string, unknown>);
 }
+
+/** A failed statement's answer carrying no records (ENVELOPE has none). */
+const FAILED_WITHOUT_RECORDS = { ...ENVELOPE, progress: progress('failed', 'Password incorrect') };
 
 beforeEach(resetNetwork);
 
@@ -24,13 +27,7 @@ test.each([
 ])('recurring transactions answered without %s: one item per set of the other direction, no error', async (_missing, transactions, direction) => {
 	answer('recurring_transactions', { ...ENVELOPE, transactions });
 
-	const { items, error } = await runNode({
-		resource: 'analysis',
-		operation: 'recurringTransactions',
-		entityId: ENTITY_ID,
-		waitForCompletion: false,
-		output: 'split',
-	});
+	const { items, error } = await runNode(analysisRead('recurringTransactions'));
 
 	expect(error).toBeUndefined();
 	expect(items.length).toBeGreaterThan(0);
@@ -40,40 +37,25 @@ test.each([
 test('recurring transactions as one item per transaction of a set, without debits: no error', async () => {
 	answer('recurring_transactions', { ...ENVELOPE, transactions: { credit_transactions: RECURRING.credit_transactions } });
 
-	const { items, error } = await runNode({
-		resource: 'analysis',
-		operation: 'recurringTransactions',
-		entityId: ENTITY_ID,
-		waitForCompletion: false,
-		output: 'setTransactions',
-	});
+	const { items, error } = await runNode(analysisRead('recurringTransactions', { output: 'setTransactions' }));
 
 	expect(error).toBeUndefined();
 	expect(items.length).toBeGreaterThan(0);
 });
 
 test('waiting on an entity whose statement failed and whose answer carries no records: the failure reason, not an unreadable answer', async () => {
-	const { transactions: _none, ...failed } = { ...ENVELOPE, progress: progress('failed', 'Password incorrect'), transactions: undefined };
-	answer('transactions', failed);
+	answer('transactions', FAILED_WITHOUT_RECORDS);
 
-	const { error } = await runNode({
-		resource: 'analysis',
-		operation: 'transactions',
-		entityId: ENTITY_ID,
-		waitForCompletion: true,
-		maxWaitSeconds: 30,
-		output: 'split',
-	});
+	const { error } = await runNode(analysisRead('transactions', { waitForCompletion: true, maxWaitSeconds: 30 }));
 
 	expect(error?.message).toMatch(/failed: Password incorrect/);
 	expect(error?.message).not.toMatch(/BankConnect answered/);
 });
 
 test('read once (no wait) on an entity whose statement failed and whose answer carries no records: the failure reason, not a JavaScript error', async () => {
-	const { transactions: _none, ...failed } = { ...ENVELOPE, progress: progress('failed', 'Password incorrect'), transactions: undefined };
-	answer('transactions', failed);
+	answer('transactions', FAILED_WITHOUT_RECORDS);
 
-	const { items, error } = await runNode({ resource: 'analysis', operation: 'transactions', entityId: ENTITY_ID, waitForCompletion: false, output: 'split' });
+	const { items, error } = await runNode(analysisRead('transactions'));
 
 	expect(items).toEqual([]);
 	expect(error?.message).toMatch(/failed: Password incorrect/);
